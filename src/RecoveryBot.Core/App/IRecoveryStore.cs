@@ -1,0 +1,55 @@
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>
+/// The gap log's storage. Every method is scoped to one recovery, whose rows live together
+/// (one partition), so a commit is a single atomic, version-guarded transaction.
+/// </summary>
+public interface IRecoveryStore
+{
+    Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct);
+
+    Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct);
+
+    /// <summary>Every gap of the recovery, ordered by id.</summary>
+    Task<IReadOnlyList<Gap>> ListGapsAsync(RecoveryId id, CancellationToken ct);
+
+    Task<ChangeRequest?> GetChangeRequestAsync(RecoveryId id, int number, CancellationToken ct);
+
+    /// <summary>Every change request of the recovery, ordered by number.</summary>
+    Task<IReadOnlyList<ChangeRequest>> ListChangeRequestsAsync(RecoveryId id, CancellationToken ct);
+
+    /// <summary>History newest first; for one gap when <paramref name="gap"/> is set, else the recovery-level events.</summary>
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct);
+
+    /// <summary>
+    /// Writes every change in one transaction. An entity with a null <c>Version</c> is inserted (and must not
+    /// exist yet); any other is replaced only if its stored version still equals <c>Version</c>.
+    /// History events are appended. Either everything lands or nothing does.
+    /// </summary>
+    Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct);
+}
+
+public sealed record Changeset(RecoveryId Recovery)
+{
+    public Recovery? RecoveryRow { get; init; }
+    public IReadOnlyList<Gap> Gaps { get; init; } = [];
+    public IReadOnlyList<ChangeRequest> ChangeRequests { get; init; } = [];
+    public IReadOnlyList<HistoryEvent> Events { get; init; } = [];
+
+    public int Count => (RecoveryRow is null ? 0 : 1) + Gaps.Count + ChangeRequests.Count + Events.Count;
+}
+
+public abstract record CommitResult
+{
+    public sealed record Committed : CommitResult;
+
+    /// <summary>A version check failed, or an insert met an existing row. <paramref name="What"/> names it ("G-7", "recovery", "CR-2").</summary>
+    public sealed record Conflict(string What) : CommitResult;
+
+    public static readonly CommitResult Ok = new Committed();
+}
+
+/// <summary>Storage could not be reached or failed after retries; nothing was changed.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
