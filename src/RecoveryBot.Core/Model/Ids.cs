@@ -7,9 +7,14 @@ namespace RecoveryBot.Core.Model;
 /// <summary>A person on either platform. <see cref="Id"/> is the platform's own user id.</summary>
 public sealed record UserRef(string Id, string Name)
 {
-    public bool Is(UserRef? other) => other is not null && string.Equals(Id, other.Id, StringComparison.Ordinal);
-
     public override string ToString() => Name;
+}
+
+public static class UserRefExtensions
+{
+    /// <summary>Same person (by platform id). Null never matches, so a missing owner or retester is nobody.</summary>
+    public static bool Is(this UserRef? a, UserRef? b) =>
+        a is not null && b is not null && string.Equals(a.Id, b.Id, StringComparison.Ordinal);
 }
 
 /// <summary>

@@ -1,0 +1,124 @@
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Rules;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>Everything the approver decides: the reset plan, bucket moves, sign-offs and closure.</summary>
+internal static class ApprovalHandler
+{
+    public static async Task HandleAsync(TurnContext ctx, ChatCommand command, CancellationToken ct)
+    {
+        var r = ctx.R;
+        switch (command)
+        {
+            case MoveBucketCommand c:
+                await ProposeMoveAsync(ctx, c, ct);
+                break;
+            case PlanCommand when ctx.Check(Guard.Lead(r, ctx.Actor, "propose the reset plan")) && ctx.Check(NeedsApprover(r)):
+                await ProposePlanAsync(ctx, ct);
+                break;
+            case CloseCommand when ctx.Check(Guard.Lead(r, ctx.Actor, "ask for closure")) && ctx.Check(NeedsApprover(r)):
+                await ProposeClosureAsync(ctx, ct);
+                break;
+            case SignOffCommand { Gap: null } when ctx.Check(Guard.Lead(r, ctx.Actor, "ask for a batch sign-off")) && ctx.Check(NeedsApprover(r)):
+                await ProposeSignOffAsync(ctx, ct);
+                break;
+            case SignOffCommand { Gap: { } id } when ctx.Check(Guard.Approver(r, ctx.Actor, "sign off items")):
+                if (await ctx.GapAsync(id, ct) is { } g && ctx.Check(Lifecycle.CanSignOff(g)))
+                {
+                    ctx.Write(g with { Status = GapStatus.Closed, ClosedAt = ctx.Now });
+                    ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.Closed.Text(), "signed off");
+                    ctx.Say($"{g.Id} signed off by {ctx.Actor.Name} and closed: {g.Title}.", Audience.Channel);
+                }
+                break;
+            case ApproveCommand c when ctx.Check(Guard.Approver(r, ctx.Actor, "approve")):
+                if (await PendingAsync(ctx, c.Change, ct) is { } approve) await Decisions.ApproveAsync(ctx, approve, ct);
+                break;
+            case RejectCommand c when ctx.Check(Guard.Approver(r, ctx.Actor, "reject")):
+                if (await PendingAsync(ctx, c.Change, ct) is { } reject) Decisions.Reject(ctx, reject, c.Reason);
+                break;
+        }
+    }
+
+    private static string? NeedsApprover(Recovery r) =>
+        r.Approver is null ? "Name the approver first with `approver @user`: only they can decide this." : null;
+
+    private static async Task<ChangeRequest?> PendingAsync(TurnContext ctx, int number, CancellationToken ct)
+    {
+        if (await ctx.ChangeAsync(number, ct) is not { } change) return null;
+        if (change.State == ApprovalState.Pending) return change;
+        ctx.Refuse($"{change.Label} was already {change.State.ToString().ToLowerInvariant()} by {Fmt.Who(change.DecidedBy)}" +
+                   (change.DecidedAt is { } at ? $" at {Fmt.When(at, ctx.Zone)}." : "."));
+        return null;
+    }
+
+    private static async Task ProposeMoveAsync(TurnContext ctx, MoveBucketCommand c, CancellationToken ct)
+    {
+        var r = ctx.R;
+        if (await ctx.GapAsync(c.Gap, ct) is not { } g) return;
+        if (!ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, $"propose moving {g.Id}")) || !ctx.Check(Lifecycle.CanMoveBucket(g, c.To)) || !ctx.Check(NeedsApprover(r))) return;
+        var changes = await ctx.Store.ListChangeRequestsAsync(r.Id, ct);
+        if (changes.FirstOrDefault(x => x.State == ApprovalState.Pending && x.Gap == g.Id) is { } open)
+        {
+            ctx.Refuse($"{open.Label} for {g.Id} is already waiting for {r.Approver!.Name}.");
+            return;
+        }
+        var summary = $"Move {g.Id} \"{g.Title}\" from {g.Bucket.Text()} to {c.To.Text()}";
+        Post(ctx, n => Request(ctx, n, ChangeKind.BucketMove, summary) with { Gap = g.Id, ToBucket = c.To },
+             [$"{g.Id}: {g.Title}", $"Now {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}", $"Proposed by {ctx.Actor.Name}"]);
+    }
+
+    private static async Task ProposePlanAsync(TurnContext ctx, CancellationToken ct)
+    {
+        var r = ctx.R;
+        if (r.Phase != RecoveryPhase.Triage) { ctx.Refuse($"The reset plan was already approved{(r.PlanApprovedAt is { } a ? " on " + Fmt.When(a, ctx.Zone) : "")}."); return; }
+        var changes = await ctx.Store.ListChangeRequestsAsync(r.Id, ct);
+        if (changes.FirstOrDefault(x => x.State == ApprovalState.Pending && x.Kind == ChangeKind.ResetPlan) is { } open)
+        {
+            ctx.Refuse($"The reset plan ({open.Label}) is already waiting for {r.Approver!.Name}.");
+            return;
+        }
+        var gaps = await ctx.Store.ListGapsAsync(r.Id, ct);
+        ctx.Write(r with { PlanProposedAt = r.PlanProposedAt ?? ctx.Now });
+        Post(ctx, n => Request(ctx, n, ChangeKind.ResetPlan, $"Reset plan for \"{r.Name}\""), PlanDetails.For(r, gaps, ctx.Today));
+    }
+
+    private static async Task ProposeClosureAsync(TurnContext ctx, CancellationToken ct)
+    {
+        var r = ctx.R;
+        var check = await GoNoGo.EvaluateAsync(ctx, ct);
+        if (!check.Passes)
+        {
+            ctx.Refuse($"Not ready to close: {string.Join("; ", check.Blockers.Take(3))}{(check.Blockers.Count > 3 ? $" (+{check.Blockers.Count - 3} more, see `gonogo`)" : "")}.");
+            return;
+        }
+        Post(ctx, n => Request(ctx, n, ChangeKind.Closure, $"Close the recovery \"{r.Name}\""),
+             ["Go/no-go passes: every open item has one owner and one date, every fix is verified, the next review is set.",
+              $"Next review: {(r.NextReview is { } nr ? Fmt.When(nr, ctx.Zone) : "none")}", "A follow-up checkpoint is posted 14 days after closure."]);
+    }
+
+    private static async Task ProposeSignOffAsync(TurnContext ctx, CancellationToken ct)
+    {
+        var verified = (await ctx.Store.ListGapsAsync(ctx.R.Id, ct)).Where(g => g.Status == GapStatus.Verified).Take(40).ToList();
+        if (verified.Count == 0) { ctx.Refuse("Nothing is verified and waiting for sign-off."); return; }
+        Post(ctx, n => Request(ctx, n, ChangeKind.SignOff, $"Sign off {verified.Count} verified item(s)") with { Gaps = [.. verified.Select(g => g.Id)] },
+             [.. verified.Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")]);
+    }
+
+    private static ChangeRequest Request(TurnContext ctx, int number, ChangeKind kind, string summary) => new()
+    {
+        Number = number, Kind = kind, Summary = summary, RequestedBy = ctx.Actor, RequestedAt = ctx.Now,
+    };
+
+    private static void Post(TurnContext ctx, Func<int, ChangeRequest> create, IReadOnlyList<string> details)
+    {
+        var change = ctx.NewChange(create);
+        ctx.Event(change.Gap, "requested", to: change.Label, note: change.Summary);
+        ctx.Say($"{change.Label}: {change.Summary} — waiting for {ctx.R.Approver!.Name}.", Audience.Channel);
+        ctx.Show(new ApprovalCard(ctx.R.Name, change, $"{Cap(change.Kind.Text())} {change.Label}", details, GapActions.Decide(change), null, ctx.R.Approver));
+    }
+
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

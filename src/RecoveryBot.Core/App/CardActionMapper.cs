@@ -1,0 +1,66 @@
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>Turns a card click or form submit into the same command a typed message would give.</summary>
+public static class CardActionMapper
+{
+    private const string Unknown = "That button is not one RecoveryBot knows; nothing was changed.";
+
+    public static ParseResult Map(CardAction a) => a.Verb switch
+    {
+        CardVerbs.Begin => WithGap(a, g => new BeginCommand(g)),
+        CardVerbs.Works => WithGap(a, g => new WorksCommand(g)),
+        CardVerbs.Broken => a.Input(FormFields.Note) is { } note
+            ? WithGap(a, g => new BrokenCommand(g, Clip(note, 1000)))
+            : new ParseResult.Error("Say what still breaks in the note, then click *Still broken* again. Nothing was changed."),
+        CardVerbs.SignOff => WithGap(a, g => new SignOffCommand(g)),
+        CardVerbs.Approve => WithChange(a, n => new ApproveCommand(n)),
+        CardVerbs.Reject => a.Input(FormFields.Note) is { } reason
+            ? WithChange(a, n => new RejectCommand(n, Clip(reason, 1000)))
+            : new ParseResult.Error("Give a reason for the rejection in the note, then click *Reject* again. Nothing was changed."),
+        CardVerbs.SubmitGap => SubmitGap(a),
+        CardVerbs.SubmitOwnership => SubmitOwnership(a),
+        CardVerbs.LogPage => LogPage(a),
+        _ => new ParseResult.Error(Unknown),
+    };
+
+    private static ParseResult WithGap(CardAction a, Func<GapId, ChatCommand> make) =>
+        a.Gap is { } g && a.Revision is not null ? new ParseResult.Ok(make(g)) : new ParseResult.Error(Unknown);
+
+    private static ParseResult WithChange(CardAction a, Func<int, ChatCommand> make) =>
+        a.Change is { } n and > 0 && a.Revision is not null ? new ParseResult.Ok(make(n)) : new ParseResult.Error(Unknown);
+
+    private static ParseResult SubmitGap(CardAction a)
+    {
+        var title = a.Input(FormFields.Title);
+        if (title is null) return new ParseResult.Error("A gap needs a title: what is broken, in plain words. Nothing was saved.");
+        if (title.Length > 200) return new ParseResult.Error("The title is too long (at most 200 characters). Nothing was saved.");
+        var kind = Enum.TryParse<GapKind>(a.Input(FormFields.Kind), ignoreCase: true, out var k) ? k : GapKind.Defect;
+        var details = new GapDetails(Field(a, FormFields.Expected), Field(a, FormFields.Actual), Field(a, FormFields.Impact), Field(a, FormFields.Affected));
+        return new ParseResult.Ok(new ReportCommand(kind, title, details, a.Input("link")));
+    }
+
+    private static ParseResult SubmitOwnership(CardAction a)
+    {
+        string?[] answers = [Field(a, FormFields.Broken), Field(a, FormFields.Affected), Field(a, FormFields.DoingNow), Field(a, FormFields.NextUpdate)];
+        if (answers.Any(string.IsNullOrEmpty))
+        {
+            return new ParseResult.Error("The ownership message needs all four answers: what is broken, who is affected, what we do now, when they hear next. Nothing was posted.");
+        }
+        return new ParseResult.Ok(new OwnershipCommand(new OwnershipFields(answers[0]!, answers[1]!, answers[2]!, answers[3]!)));
+    }
+
+    private static ParseResult.Ok LogPage(CardAction a)
+    {
+        var filter = Enum.TryParse<LogFilter>(a.Input(FormFields.Filter), ignoreCase: true, out var f) ? f : LogFilter.Open;
+        var page = int.TryParse(a.Input(FormFields.Page), System.Globalization.CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 10_000) : 1;
+        return new ParseResult.Ok(new LogCommand(filter, page));
+    }
+
+    private static string? Field(CardAction a, string key) => a.Input(key) is { } v ? Clip(v, 1000) : null;
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}

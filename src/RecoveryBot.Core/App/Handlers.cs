@@ -1,0 +1,28 @@
+using RecoveryBot.Core.Commands;
+
+namespace RecoveryBot.Core.App;
+
+internal static class Handlers
+{
+    public static Task DispatchAsync(TurnContext ctx, ChatCommand command, CancellationToken ct) => command switch
+    {
+        StartCommand c => SetupHandler.StartAsync(ctx, c),
+        SetApproverCommand or SetLeadCommand or FreezeCommand or CheckinSettingsCommand or TimeZoneSettingsCommand
+            or MilestoneCommand or LessonCommand or QuestionCommand or ReviewCommand or EscalationCommand
+            or OwnershipCommand => SetupHandler.HandleAsync(ctx, command),
+        ReportCommand c => GapHandler.ReportAsync(ctx, c),
+        AssignCommand or BeginCommand or ReadyCommand or TrainedCommand or WorksCommand or BrokenCommand
+            or MoveDueCommand or DeclineCommand => GapHandler.HandleAsync(ctx, command, ct),
+        MoveBucketCommand or PlanCommand or CloseCommand or ApproveCommand or RejectCommand or SignOffCommand
+            => ApprovalHandler.HandleAsync(ctx, command, ct),
+        LogCommand or ShowCommand or CheckinCommand or SummaryCommand or GoNoGoCommand
+            => ViewHandler.HandleAsync(ctx, command, ct),
+        _ => Unknown(ctx, command),
+    };
+
+    private static Task Unknown(TurnContext ctx, ChatCommand command)
+    {
+        ctx.Refuse($"`{command.Verb}` cannot be used here. Type `help` for the list.");
+        return Task.CompletedTask;
+    }
+}

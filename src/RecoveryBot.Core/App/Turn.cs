@@ -1,0 +1,24 @@
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>Who acts, where. <paramref name="Address"/> is the adapter's conversation reference for proactive posts.</summary>
+public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = null);
+
+/// <summary>
+/// A click on a card or a form submit, as the adapter read it. <see cref="Revision"/> is the revision the card was
+/// rendered from; the server compares it, so a stale or forged click changes nothing.
+/// </summary>
+public sealed record CardAction(string Verb, GapId? Gap, int? Change, int? Revision, IReadOnlyDictionary<string, string> Inputs)
+{
+    public string? Input(string key) =>
+        Inputs.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+}
+
+/// <summary>Signed links to the one-page summary; the host implements it (it knows the base URL and key).</summary>
+public interface ISummaryLinks
+{
+    string SummaryUrl(Recovery recovery);
+
+    string LogUrl(Recovery recovery);
+}

@@ -1,0 +1,118 @@
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>
+/// One attempt at one turn: the state read so far, and the writes and replies decided. Handlers only talk to this;
+/// the service commits it as one transaction or throws it away and tries again.
+/// </summary>
+public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recovery, DateTimeOffset now, ISummaryLinks links)
+{
+    private readonly Dictionary<GapId, Gap> _gaps = [];
+    private readonly Dictionary<int, ChangeRequest> _changes = [];
+    private readonly List<HistoryEvent> _events = [];
+    private readonly List<Reply> _replies = [];
+    private Recovery? _recoveryWrite;
+
+    public UserRef Actor => turn.Actor;
+    public Turn Turn => turn;
+    public DateTimeOffset Now => now;
+    public ISummaryLinks Links => links;
+    public IRecoveryStore Store => store;
+    public Recovery? Recovery => _recoveryWrite ?? recovery;
+    public Recovery R => Recovery ?? throw new InvalidOperationException("No recovery in this turn.");
+    public TimeZoneInfo Zone => Recovery?.Zone ?? TimeZoneInfo.Utc;
+    public DateOnly Today => Zone.Today(now);
+    public bool Refused { get; private set; }
+    public bool HasWrites => _recoveryWrite is not null || _gaps.Count > 0 || _changes.Count > 0 || _events.Count > 0;
+
+    /// <summary>Set for card clicks: the revision the card showed.</summary>
+    public int? ExpectedRevision { get; init; }
+    public GapId? StaleGap { get; private set; }
+    public int? StaleChange { get; private set; }
+
+    public DateOnly Resolve(DateSpec date) => date.Resolve(Today);
+
+    public async Task<Gap?> GapAsync(GapId id, CancellationToken ct)
+    {
+        if (_gaps.TryGetValue(id, out var pending)) return pending;
+        var gap = await store.GetGapAsync(R.Id, id, ct);
+        if (gap is null) Refuse($"There is no {id} in this recovery. `log all` lists every item.");
+        else if (ExpectedRevision is { } rev && rev != gap.Revision) { StaleGap = id; Refused = true; return null; }
+        return gap;
+    }
+
+    public async Task<ChangeRequest?> ChangeAsync(int number, CancellationToken ct)
+    {
+        if (_changes.TryGetValue(number, out var pending)) return pending;
+        var change = await store.GetChangeRequestAsync(R.Id, number, ct);
+        if (change is null) Refuse($"There is no CR-{number} in this recovery.");
+        else if (ExpectedRevision is { } rev && rev != change.Revision) { StaleChange = number; Refused = true; return null; }
+        return change;
+    }
+
+    // A row written twice in one turn is bumped once: pending rows already carry the new revision.
+    public void Write(Gap gap) =>
+        _gaps[gap.Id] = gap with { Revision = _gaps.ContainsKey(gap.Id) ? gap.Revision : gap.Revision + 1, UpdatedAt = now };
+
+    public void Write(ChangeRequest change) =>
+        _changes[change.Number] = change with { Revision = _changes.ContainsKey(change.Number) ? change.Revision : change.Revision + 1 };
+
+    public void Write(Recovery updated) =>
+        _recoveryWrite = updated with { Revision = _recoveryWrite is null ? updated.Revision + 1 : updated.Revision };
+
+    public Gap NewGap(Func<GapId, Gap> create)
+    {
+        var id = new GapId(R.NextGapNumber);
+        Write(R with { NextGapNumber = R.NextGapNumber + 1 });
+        var gap = create(id) with { Revision = 0, Version = null };
+        _gaps[id] = gap;
+        return gap;
+    }
+
+    public ChangeRequest NewChange(Func<int, ChangeRequest> create)
+    {
+        var number = R.NextChangeNumber;
+        Write(R with { NextChangeNumber = number + 1 });
+        var change = create(number) with { Revision = 0, Version = null };
+        _changes[number] = change;
+        return change;
+    }
+
+    public void Event(GapId? gap, string what, string? from = null, string? to = null, string? note = null) =>
+        _events.Add(new HistoryEvent(gap, now, turn.Actor, what, from, to, note));
+
+    public void Say(string line, Audience to = Audience.Actor) => _replies.Add(new Reply.Text(line, to));
+
+    public void Show(CardView card, Audience to = Audience.Channel) => _replies.Add(new Reply.Card(card, to));
+
+    public void Add(Reply reply) => _replies.Add(reply);
+
+    /// <summary>Refuses the turn: every write decided so far is dropped and only the reason is said.</summary>
+    public void Refuse(string reason)
+    {
+        Refused = true;
+        _replies.Clear();
+        _replies.Add(new Reply.Text(reason));
+    }
+
+    /// <summary>Runs a role or lifecycle check; refuses with its reason when it fails.</summary>
+    public bool Check(string? reason)
+    {
+        if (reason is null) return true;
+        Refuse(reason);
+        return false;
+    }
+
+    public Changeset Changes() => new(R.Id)
+    {
+        RecoveryRow = _recoveryWrite,
+        Gaps = [.. _gaps.Values],
+        ChangeRequests = [.. _changes.Values],
+        Events = [.. _events],
+    };
+
+    public TurnResult Result() => new([.. _replies], Refused ? [] : [.. _events]);
+}

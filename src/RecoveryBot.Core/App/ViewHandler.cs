@@ -1,0 +1,68 @@
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Rules;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.App;
+
+/// <summary>Read-mostly commands: the log, one item, the check-in, the summary link, go/no-go.</summary>
+internal static class ViewHandler
+{
+    public static async Task HandleAsync(TurnContext ctx, ChatCommand command, CancellationToken ct)
+    {
+        var r = ctx.R;
+        switch (command)
+        {
+            case LogCommand c:
+                ctx.Show(Log(r, await ctx.Store.ListGapsAsync(r.Id, ct), c, ctx.Actor, ctx.Today), Audience.Actor);
+                break;
+            case ShowCommand c:
+                if (await ctx.GapAsync(c.Gap, ct) is not { } g) return;
+                var history = await ctx.Store.GetHistoryAsync(r.Id, g.Id, 20, ct);
+                ctx.Show(new GapDetailCard(r.Name, g, ctx.Today, history, GapActions.For(r, g, ctx.Actor)), Audience.Actor);
+                break;
+            case CheckinCommand c:
+                if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;
+                var gaps = await ctx.Store.ListGapsAsync(r.Id, ct);
+                var changes = await ctx.Store.ListChangeRequestsAsync(r.Id, ct);
+                ctx.Show(CheckinComposer.Compose(r, gaps, changes, ctx.Now, ctx.Links.LogUrl(r)), c.Preview ? Audience.Actor : Audience.Channel);
+                break;
+            case SummaryCommand { Rotate: true } when ctx.Check(Guard.Lead(r, ctx.Actor, "rotate the summary link")):
+                var rotated = r with { LinkGeneration = r.LinkGeneration + 1 };
+                ctx.Write(rotated);
+                ctx.Event(null, "summary link rotated");
+                ctx.Say($"Old summary links no longer work. The new one: {ctx.Links.SummaryUrl(rotated)}");
+                break;
+            case SummaryCommand { Rotate: false }:
+                ctx.Say($"One-page summary of \"{r.Name}\": {ctx.Links.SummaryUrl(r)}");
+                break;
+            case GoNoGoCommand:
+                var verdict = await GoNoGo.EvaluateAsync(ctx, ct);
+                ctx.Show(new GoNoGoCard(r.Name, verdict.Passes, verdict.Blockers), Audience.Actor);
+                break;
+        }
+    }
+
+    public static LogCard Log(Recovery r, IReadOnlyList<Gap> gaps, LogCommand c, UserRef viewer, DateOnly today)
+    {
+        IEnumerable<Gap> rows = c.Filter switch
+        {
+            LogFilter.Open => gaps.Where(g => g.Bucket == Bucket.Now && g.Status.IsActive()),
+            LogFilter.Mine => gaps.Where(g => g.Status.IsActive() && (g.Owner.Is(viewer) || g.Retester.Is(viewer))),
+            LogFilter.Overdue => gaps.Where(g => g.IsOverdue(today)),
+            LogFilter.Later => gaps.Where(g => g.Bucket == Bucket.Later && g.Status.IsActive()),
+            _ => gaps,
+        };
+        // Newest risk first: overdue, then most slipped, then soonest due, then newest reported.
+        var ordered = rows.OrderByDescending(g => g.IsOverdue(today)).ThenByDescending(g => g.DueSlips)
+            .ThenBy(g => g.Due ?? DateOnly.MaxValue).ThenByDescending(g => g.Id.Number).ToList();
+        var pages = Math.Max(1, (ordered.Count + LogCard.PageSize - 1) / LogCard.PageSize);
+        var page = Math.Clamp(c.Page, 1, pages);
+        var title = c.Filter switch
+        {
+            LogFilter.Open => "Open now", LogFilter.Mine => "Mine", LogFilter.Overdue => "Overdue",
+            LogFilter.Later => "Later", _ => "All items",
+        };
+        return new LogCard(r.Name, title, c.Filter, [.. ordered.Skip((page - 1) * LogCard.PageSize).Take(LogCard.PageSize)], page, pages, ordered.Count, today);
+    }
+}

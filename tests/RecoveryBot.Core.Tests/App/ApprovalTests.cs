@@ -1,0 +1,189 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Tests.Fakes;
+using RecoveryBot.Core.Views;
+using static RecoveryBot.Core.Tests.Fakes.Scenario;
+
+namespace RecoveryBot.Core.Tests.App;
+
+public sealed class ApprovalTests
+{
+    [Fact]
+    public async Task Request_WhileFrozen_LandsInLater()
+    {
+        var s = await WithGapAsync();
+        var result = await s.Say(Max, "request Export the log to PDF");
+        var g = await s.Gap(2);
+        Assert.Equal(GapKind.Request, g.Kind);
+        Assert.Equal(Bucket.Later, g.Bucket);
+        Assert.Contains(result.Lines, l => l.Contains("frozen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Request_AfterFreezeOff_LandsInNow()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "freeze off");
+        await s.Say(Max, "request Export the log to PDF");
+        Assert.Equal(Bucket.Now, (await s.Gap(2)).Bucket);
+    }
+
+    [Fact]
+    public async Task Freeze_ByMember_Refused()
+    {
+        var s = await WithGapAsync();
+        var result = await s.Say(Max, "freeze off");
+        Assert.Equal("Only the lead, Lena Ortiz, can change the freeze.", Assert.Single(result.Lines));
+        Assert.True((await s.Recovery()).Frozen);
+    }
+
+    [Fact]
+    public async Task Now_LaterItem_CreatesChangeRequestAndDoesNotMoveUntilApproved()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Max, "request Export the log to PDF");
+        var result = await s.Say(Lena, "now G-2");
+        Assert.Equal(Bucket.Later, (await s.Gap(2)).Bucket);
+        var card = Assert.IsType<ApprovalCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
+        Assert.Equal(ChangeKind.BucketMove, card.Request.Kind);
+        Assert.Equal(2, card.Actions.Count);
+
+        var byLead = await s.Say(Lena, "approve CR-1");
+        Assert.Equal("Only the approver, Dana Ruiz, can approve.", Assert.Single(byLead.Lines));
+        Assert.Equal(Bucket.Later, (await s.Gap(2)).Bucket);
+
+        await s.Say(Dana, "approve CR-1");
+        Assert.Equal(Bucket.Now, (await s.Gap(2)).Bucket);
+        Assert.Equal(ApprovalState.Approved, (await s.Change(1)).State);
+    }
+
+    [Fact]
+    public async Task Defer_WithoutApprover_Refused()
+    {
+        var s = new Scenario();
+        await s.Say(Lena, "start Rollout");
+        await s.Say(Max, "gap Broken export");
+        var result = await s.Say(Lena, "defer G-1");
+        Assert.Contains("Name the approver first", Assert.Single(result.Lines), StringComparison.Ordinal);
+        Assert.Equal(Bucket.Now, (await s.Gap(1)).Bucket);
+    }
+
+    [Fact]
+    public async Task Defer_Twice_SecondRefusedWhilePending()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "defer G-1");
+        var result = await s.Say(Lena, "defer G-1");
+        Assert.Equal("CR-1 for G-1 is already waiting for Dana Ruiz.", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public async Task Reject_ByApprover_KeepsBucketAndReason()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "defer G-1");
+        await s.Say(Dana, "reject CR-1 this blocks daily use");
+        var cr = await s.Change(1);
+        Assert.Equal(ApprovalState.Rejected, cr.State);
+        Assert.Equal("this blocks daily use", cr.Reason);
+        Assert.Equal(Bucket.Now, (await s.Gap(1)).Bucket);
+    }
+
+    [Fact]
+    public async Task Approve_AlreadyDecided_SaysWhoDecided()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "defer G-1");
+        await s.Say(Dana, "approve CR-1");
+        var again = await s.Say(Dana, "reject CR-1 changed my mind");
+        Assert.StartsWith("CR-1 was already approved by Dana Ruiz", Assert.Single(again.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_ApprovedByApprover_MovesToRecoveryPhase()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "milestone 2026-12-18 all quote defects verified");
+        var plan = await s.Say(Lena, "plan");
+        var card = Assert.IsType<ApprovalCard>(Assert.Single(plan.Replies.OfType<Reply.Card>()).View);
+        Assert.Contains(card.Details, d => d.Contains("all quote defects verified", StringComparison.Ordinal));
+        Assert.Contains(card.Details, d => d.Contains("G-1", StringComparison.Ordinal));
+        await s.Say(Dana, "approve CR-1");
+        Assert.Equal(RecoveryPhase.Recovery, (await s.Recovery()).Phase);
+    }
+
+    [Fact]
+    public async Task Approve_WithRememberedCard_UpdatesCardInPlace()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "plan");
+        await s.Service.RememberCardAsync(s.Channel, 1, "msg-42", CancellationToken.None);
+        var result = await s.Click(Dana, CardVerbs.Approve, null, 1, 0);
+        var update = Assert.Single(result.Replies.OfType<Reply.UpdateCard>());
+        Assert.Equal("msg-42", update.MessageId);
+        var card = Assert.IsType<ApprovalCard>(update.View);
+        Assert.Empty(card.Actions);
+        Assert.StartsWith("Approved by Dana Ruiz at ", card.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOff_ByNonApprover_Refused()
+    {
+        var s = await FixReadyAsync();
+        await s.Say(Ravi, "works G-1");
+        var result = await s.Say(Lena, "signoff G-1");
+        Assert.Equal("Only the approver, Dana Ruiz, can sign off items.", Assert.Single(result.Lines));
+        Assert.Equal(GapStatus.Verified, (await s.Gap(1)).Status);
+    }
+
+    [Fact]
+    public async Task SignOff_Batch_ClosesEveryVerifiedItemOnApproval()
+    {
+        var s = await FixReadyAsync();
+        await s.Say(Ravi, "works G-1");
+        await s.Say(Lena, "signoff");
+        await s.Say(Dana, "approve CR-1");
+        Assert.Equal(GapStatus.Closed, (await s.Gap(1)).Status);
+    }
+
+    [Fact]
+    public async Task Close_WhileGoNoGoFails_RefusedWithBlockers()
+    {
+        var s = await FixReadyAsync();
+        var result = await s.Say(Lena, "close");
+        var line = Assert.Single(result.Lines);
+        Assert.StartsWith("Not ready to close:", line, StringComparison.Ordinal);
+        Assert.Contains("not yet verified by its retester, Ravi Mehta", line, StringComparison.Ordinal);
+        Assert.Equal(RecoveryPhase.Triage, (await s.Recovery()).Phase);
+    }
+
+    [Fact]
+    public async Task Close_WhenGoNoGoPasses_ApproverClosesRecovery()
+    {
+        var s = await FixReadyAsync();
+        await s.Say(Ravi, "works G-1");
+        await s.Say(Dana, "signoff G-1");
+        await s.Say(Lena, "review 2026-12-14 10:00");
+        await s.Say(Lena, "lesson requirements were never retested with real users");
+        var go = await s.Say(Max, "gonogo");
+        Assert.True(Assert.IsType<GoNoGoCard>(Assert.Single(go.Replies.OfType<Reply.Card>()).View).Passes);
+        await s.Say(Lena, "close");
+        await s.Say(Dana, "approve CR-1");
+        var r = await s.Recovery();
+        Assert.Equal(RecoveryPhase.Closed, r.Phase);
+        Assert.NotNull(r.ClosedAt);
+    }
+
+    [Fact]
+    public async Task GoNoGo_ListsEveryKindOfBlocker()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "defer G-1");
+        var result = await s.Say(Max, "gonogo");
+        var card = Assert.IsType<GoNoGoCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
+        Assert.False(card.Passes);
+        Assert.Contains("G-1 has no owner and no due date", card.Blockers);
+        Assert.Contains(card.Blockers, b => b.StartsWith("no next review", StringComparison.Ordinal));
+        Assert.Contains(card.Blockers, b => b.StartsWith("CR-1", StringComparison.Ordinal));
+        Assert.Contains(card.Blockers, b => b.StartsWith("no lesson", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,100 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Tests.Fakes;
+using RecoveryBot.Core.Views;
+using static RecoveryBot.Core.Tests.Fakes.Scenario;
+
+namespace RecoveryBot.Core.Tests.App;
+
+public sealed class ConcurrencyTests
+{
+    [Fact]
+    public async Task Verdict_ItemChangedMeanwhile_LoserGetsConflictReplyAndNothingLost()
+    {
+        var s = await FixReadyAsync();
+        var before = await s.Gap(1);
+        // Someone else's update lands between our read and our commit.
+        s.Store.BeforeCommit = () =>
+        {
+            s.Store.BeforeCommit = null;
+            s.Store.Overwrite(s.Id, before with { TrainingNote = "session booked" });
+        };
+        var result = await s.Say(Ravi, "works G-1");
+        Assert.StartsWith("G-1 changed while you were acting", result.Lines.First(), StringComparison.Ordinal);
+        Assert.Contains(result.Replies, r => r is Reply.Card { View: GapCard });
+        var g = await s.Gap(1);
+        Assert.Equal("session booked", g.TrainingNote);
+        Assert.Equal(GapStatus.FixReady, g.Status);
+    }
+
+    [Fact]
+    public async Task Report_Concurrent_IdsSequentialWithoutGapsOrDuplicates()
+    {
+        var s = await WithGapAsync();
+        var reports = Enumerable.Range(0, 40).Select(i => Task.Run(() => s.Say(Max, $"gap Problem {i}")));
+        await Task.WhenAll(reports);
+        var ids = (await s.Store.ListGapsAsync(s.Id, CancellationToken.None)).Select(g => g.Id.Number).ToList();
+        Assert.Equal(Enumerable.Range(1, 41), ids);
+    }
+
+    [Fact]
+    public async Task Click_StaleRevision_ChangesNothing()
+    {
+        var s = await FixReadyAsync();
+        var g = await s.Gap(1);
+        var result = await s.Click(Ravi, CardVerbs.Works, g.Id, null, g.Revision - 1);
+        Assert.StartsWith("This card is out of date", result.Lines.First(), StringComparison.Ordinal);
+        Assert.Equal(GapStatus.FixReady, (await s.Gap(1)).Status);
+    }
+
+    [Fact]
+    public async Task Click_CurrentRevisionByRetester_Verifies()
+    {
+        var s = await FixReadyAsync();
+        var g = await s.Gap(1);
+        await s.Click(Ravi, CardVerbs.Works, g.Id, null, g.Revision);
+        Assert.Equal(GapStatus.Verified, (await s.Gap(1)).Status);
+    }
+
+    [Fact]
+    public async Task Click_ForgedByOtherUser_RefusedByRole()
+    {
+        var s = await FixReadyAsync();
+        var g = await s.Gap(1);
+        var result = await s.Click(Max, CardVerbs.Works, g.Id, null, g.Revision);
+        Assert.Contains("Only the retester of G-1", Assert.Single(result.Lines), StringComparison.Ordinal);
+        Assert.Equal(GapStatus.FixReady, (await s.Gap(1)).Status);
+    }
+
+    [Theory]
+    [InlineData("drop-tables")]
+    [InlineData("")]
+    public async Task Click_UnknownVerb_RefusedPlainly(string verb)
+    {
+        var s = await FixReadyAsync();
+        var result = await s.Click(Ravi, verb, new GapId(1), null, 0);
+        Assert.Equal("That button is not one RecoveryBot knows; nothing was changed.", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public async Task Click_BrokenWithoutNote_AsksForNote()
+    {
+        var s = await FixReadyAsync();
+        var g = await s.Gap(1);
+        var result = await s.Click(Ravi, CardVerbs.Broken, g.Id, null, g.Revision);
+        Assert.Contains("Say what still breaks", Assert.Single(result.Lines), StringComparison.Ordinal);
+        Assert.Equal(GapStatus.FixReady, (await s.Gap(1)).Status);
+    }
+
+    [Fact]
+    public async Task Store_Unavailable_SaysNothingChanged()
+    {
+        var store = new Mock<RecoveryBot.Core.App.IRecoveryStore>();
+        store.Setup(x => x.GetRecoveryAsync(It.IsAny<RecoveryId>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RecoveryBot.Core.App.StoreUnavailableException("down"));
+        var service = new RecoveryBot.Core.App.RecoveryService(store.Object, TimeProvider.System, new FixedLinks());
+        var result = await service.HandleAsync(new RecoveryBot.Core.App.Turn(new ChannelKey("slack", "T", "C"), Max),
+            new RecoveryBot.Core.Commands.LogCommand(RecoveryBot.Core.Commands.LogFilter.Open), CancellationToken.None);
+        Assert.Equal(RecoveryBot.Core.App.RecoveryService.Unavailable, Assert.Single(result.Lines));
+        store.Verify(x => x.CommitAsync(It.IsAny<RecoveryBot.Core.App.Changeset>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}

@@ -1,0 +1,11 @@
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Core.Tests.Fakes;
+
+public sealed class FixedLinks : ISummaryLinks
+{
+    public string SummaryUrl(Recovery recovery) => $"https://bot.test/recoveries/{recovery.Id}/summary?g={recovery.LinkGeneration}";
+
+    public string LogUrl(Recovery recovery) => $"https://bot.test/recoveries/{recovery.Id}/summary#log";
+}

@@ -1,0 +1,58 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Tests.Fakes;
+using RecoveryBot.Core.Views;
+using static RecoveryBot.Core.Tests.Fakes.Scenario;
+
+namespace RecoveryBot.Core.Tests.Views;
+
+public sealed class CheckinComposerTests
+{
+    private static readonly DateTimeOffset Friday = new(2026, 12, 4, 15, 0, 0, TimeSpan.Zero);
+
+    private static Recovery Recovery() => new()
+    {
+        Id = new RecoveryId("r000000000000000000000001"), Channel = new ChannelKey("slack", "T", "C"), Name = "Rollout",
+        TimeZone = "Europe/Berlin", Lead = Lena, Approver = Dana, StartedAt = Friday.AddDays(-20),
+        Questions = [new Question("How do I export a quote?", 3, Friday.AddDays(-5), Friday)],
+    };
+
+    private static Gap Item(int n, GapStatus status, DateOnly? due, int slips = 0) => new()
+    {
+        Id = new GapId(n), Title = $"Problem number {n} with quite a descriptive title", Status = status, Owner = Ana, Due = due,
+        DueSlips = slips, Reporter = Max, CreatedAt = Friday.AddDays(-10), UpdatedAt = Friday, Retester = Ravi,
+        RetestDate = due, VerifiedBy = status is GapStatus.Closed ? Ravi : null, ClosedAt = status is GapStatus.Closed ? Friday.AddDays(-1) : null,
+    };
+
+    [Fact]
+    public void Compose_ManyItems_StaysWithinWordBudgetAndCountsTheRest()
+    {
+        var gaps = Enumerable.Range(1, 120).Select(n => Item(n, n % 4 == 0 ? GapStatus.Closed : GapStatus.InProgress,
+            new DateOnly(2026, 12, 1).AddDays(n % 10), slips: n % 3)).ToList();
+        var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, "https://bot.test/log");
+        var words = CheckinComposer.Count(card.Heading) + card.Sections.Sum(s => CheckinComposer.Count(s.Title) + s.Lines.Sum(CheckinComposer.Count) + (s.More > 0 ? 4 : 0));
+        Assert.InRange(words, 1, CheckinComposer.WordBudget);
+        Assert.Contains(card.Sections, s => s.More > 0);
+        Assert.Equal("https://bot.test/log", card.LogLink);
+    }
+
+    [Fact]
+    public void Compose_OverdueFirstAndEscalatedToApproverAfterFiveBusinessDays()
+    {
+        var gaps = new[] { Item(1, GapStatus.InProgress, new DateOnly(2026, 11, 26), slips: 2), Item(2, GapStatus.InProgress, new DateOnly(2026, 12, 3)) };
+        var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, null);
+        Assert.Equal("Overdue", card.Sections[0].Title);
+        Assert.Contains("moved 2×", card.Sections[0].Lines[0], StringComparison.Ordinal);
+        var escalated = Assert.Single(card.Sections, s => s.Title.StartsWith("For the approver", StringComparison.Ordinal));
+        Assert.Single(escalated.Lines);
+        Assert.StartsWith("G-1", escalated.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ClosedThisWeek_NamesWhoVerified()
+    {
+        var card = CheckinComposer.Compose(Recovery(), [Item(1, GapStatus.Closed, new DateOnly(2026, 12, 1))], [], Friday, null);
+        var closed = Assert.Single(card.Sections, s => s.Title == "Closed this week");
+        Assert.Contains("verified by Ravi Mehta", closed.Lines[0], StringComparison.Ordinal);
+        Assert.Contains(card.Sections, s => s.Title.StartsWith("Training gaps", StringComparison.Ordinal));
+    }
+}
