@@ -1,6 +1,30 @@
-var builder = WebApplication.CreateBuilder(args);
+using RecoveryBot.Core.App;
+using RecoveryBot.Host;
+using RecoveryBot.Host.Web;
+using RecoveryBot.Storage;
+
+// Settings files live beside the binary, whatever the working directory.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:3978");
+}
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var problems = StartupChecks.Find(builder.Configuration, builder.Environment);
+if (problems.Count > 0)
+{
+    foreach (var problem in problems) Console.Error.WriteLine("Configuration error: " + problem);
+    return 2;
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTableStorage(builder.Configuration);
+builder.Services.AddRecoveryBotCore(builder.Configuration);
+
 var app = builder.Build();
+app.UseCorrelation();
+app.MapHealth();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await app.RunAsync();
+return 0;

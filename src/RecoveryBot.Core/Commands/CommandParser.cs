@@ -19,7 +19,8 @@ public static class CommandParser
         }
         var line = Tokenizer.Normalize(text);
         var tokens = Tokenizer.Tokenize(line);
-        var first = tokens.Count > 0 && tokens[0].Is("/recovery") ? 1 : 0;
+        // No command starts with a mention, so a leading one is the bot's own (Slack's app_mention keeps it).
+        var first = tokens.Count > 0 && (tokens[0].Is("/recovery") || tokens[0].Mention is not null) ? 1 : 0;
         if (first >= tokens.Count) return new ParseResult.Ok(new HelpCommand(null));
 
         var word = tokens[first].Text;

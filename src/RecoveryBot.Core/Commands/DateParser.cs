@@ -92,7 +92,7 @@ internal static class DateParser
     }
 
     private static DateRead MonthDay(string text, int month, int day) =>
-        day <= DateTime.DaysInMonth(2024, month) // 2024 is a leap year: feb 29 is possible in some year
+        day >= 1 && day <= DateTime.DaysInMonth(2024, month) // 2024 is a leap year: feb 29 is possible in some year
             ? new(new DateSpec.MonthDay(month, day), 2)
             : new(null, 0, $"{Echo.Quote(text)} is not a real date.");
 
@@ -110,11 +110,12 @@ internal static class DateParser
             : new(null, 0, $"{Echo.Quote(word)} is not a real date.");
     }
 
-    /// <summary>A day of the month, optionally with an English ordinal suffix: <c>4</c>, <c>4th</c>, <c>21st</c>.</summary>
+    /// <summary>One or two digits, optionally with an English ordinal suffix (<c>4th</c>); the range is checked with the month.</summary>
     private static bool TryDayOfMonth(string word, out int day)
     {
         var digits = word.Length > 2 && word[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th" ? word[..^2] : word;
-        return TryNumber(digits, out day) && digits.Length <= 2 && day is >= 1 and <= 31;
+        day = 0;
+        return digits.Length <= 2 && TryNumber(digits, out day);
     }
 
     /// <summary>ASCII digits only (no signs, no other scripts), at most 6 of them.</summary>

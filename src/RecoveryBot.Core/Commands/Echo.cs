@@ -5,10 +5,10 @@ internal static class Echo
 {
     private const int MaxLength = 40;
 
-    /// <summary>Backticked, mentions shown as <c>@Name</c>, and cut short so the reply stays one readable line.</summary>
+    /// <summary>Backticked, on one clean line, mentions shown as <c>@Name</c>, and cut short so the reply stays readable.</summary>
     public static string Quote(string text)
     {
-        var plain = Mentions.ToPlainText(text).Replace('`', '\'');
+        var plain = Mentions.ToPlainText(Tokenizer.Normalize(text)).Replace('`', '\'');
         if (plain.Length > MaxLength)
         {
             var keep = MaxLength - 1;

@@ -11,13 +11,14 @@ internal static class NearMiss
         var typed = word.ToLowerInvariant();
         // Short words tolerate one typo; two typos in a three-letter word would match almost anything.
         var tolerance = typed.Length <= 3 ? 1 : 2;
+        var names = candidates as IReadOnlyCollection<string> ?? [.. candidates];
+        // A prefix only counts when it names one command: `re` could be ready, request, review or reject.
+        var prefixed = typed.Length >= 2 && names.Count(n => n.StartsWith(typed, StringComparison.Ordinal)) == 1;
         string? best = null;
         var bestScore = int.MaxValue;
-        foreach (var candidate in candidates)
+        foreach (var candidate in names)
         {
-            var score = typed.Length >= 2 && candidate.StartsWith(typed, StringComparison.Ordinal)
-                ? 0
-                : Distance(typed, candidate);
+            var score = prefixed && candidate.StartsWith(typed, StringComparison.Ordinal) ? 0 : Distance(typed, candidate);
             if (score <= tolerance && (score < bestScore || (score == bestScore && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;

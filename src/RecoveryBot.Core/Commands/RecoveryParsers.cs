@@ -67,9 +67,9 @@ internal static class RecoveryParsers
         if (a.Keyword("tz"))
         {
             a.Usage = "settings tz <zone>";
-            if (a.Peek is not { } token) return a.Fail($"Give the time zone, e.g. `settings tz Europe/Berlin`.");
-            a.Skip();
-            return a.Zone(token.Text) is { } zone ? a.Done(new TimeZoneSettingsCommand(zone)) : a.Failed;
+            // The rest of the line, so Windows ids with spaces ("W. Europe Standard Time") work too.
+            if (a.OptionalText(TextField.TimeZone) is not { } text) return a.Fail("Give the time zone, e.g. `settings tz Europe/Berlin`.");
+            return a.Zone(text) is { } zone ? a.Result(new TimeZoneSettingsCommand(zone)) : a.Failed;
         }
         return a.Fail("Say what to set, e.g. `settings checkin fri 16:00` or `settings tz Europe/Berlin`.");
     }

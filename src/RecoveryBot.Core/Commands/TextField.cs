@@ -14,4 +14,5 @@ internal sealed record TextField(string Label, int Max)
     public static readonly TextField Lesson = new("Lesson", NoteMax);
     public static readonly TextField Question = new("Question", NoteMax);
     public static readonly TextField Escalation = new("Escalation path", NoteMax);
+    public static readonly TextField TimeZone = new("Time zone", 64);
 }

@@ -1,0 +1,42 @@
+using RecoveryBot.Core.App;
+using RecoveryBot.Host.Web;
+
+namespace RecoveryBot.Host;
+
+internal static class HostServices
+{
+    public static IServiceCollection AddRecoveryBotCore(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<WebOptions>().Bind(config.GetSection(WebOptions.Section));
+        services.AddSingleton<LinkKeys>();
+        services.AddSingleton<SummaryLinks>();
+        services.AddSingleton<ISummaryLinks>(sp => sp.GetRequiredService<SummaryLinks>());
+        services.AddSingleton<RecoveryService>();
+        services.AddHostedService<LinkKeyWarmup>();
+        return services;
+    }
+
+    /// <summary>Every request gets a correlation id in its log scope (and back in a response header); bodies are never logged.</summary>
+    public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var id = context.Request.Headers["X-Correlation-Id"].FirstOrDefault() is { Length: > 0 and <= 64 } given ? given : context.TraceIdentifier;
+        context.Response.Headers["X-Correlation-Id"] = id;
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryBot.Requests");
+        using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await next(context);
+        }
+    });
+}
+
+/// <summary>Loads (or creates) the summary link key once storage answers, retrying quietly until it does.</summary>
+internal sealed class LinkKeyWarmup(LinkKeys keys, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && await keys.GetAsync(stoppingToken) is null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+        }
+    }
+}
