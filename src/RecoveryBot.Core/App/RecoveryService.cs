@@ -1,6 +1,7 @@
 using RecoveryBot.Core.Commands;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Rules;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Core.App;
@@ -9,7 +10,7 @@ namespace RecoveryBot.Core.App;
 /// The one entry point both channels call: (channel, actor, command or card action) → replies and history.
 /// Reads what the command needs, decides through the handlers, and commits everything as one transaction.
 /// </summary>
-public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links)
+public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null)
 {
     // Report and change-request numbers contend only on the recovery's counters; those turns are simply
     // decided again on fresh state. Two people acting on the same item get the conflict reply instead.
@@ -68,7 +69,11 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 if (ctx.Refused || !ctx.HasWrites) return ctx.Result();
 
                 var committed = await store.CommitAsync(ctx.Changes(), ct);
-                if (committed is CommitResult.Committed) return ctx.Result();
+                if (committed is CommitResult.Committed)
+                {
+                    if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
+                    return ctx.Result();
+                }
                 var what = ((CommitResult.Conflict)committed).What;
                 if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
             }
@@ -79,6 +84,10 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
             return TurnResult.Say(Unavailable);
         }
     }
+
+    // Reports, lessons and questions add nothing with a date, so the hot path of `gap` pays no extra round trip.
+    private static bool AffectsSchedule(ChatCommand command) =>
+        command is not (ReportCommand or LessonCommand or QuestionCommand or EscalationCommand or SummaryCommand);
 
     private static bool IsNewChange(TurnContext ctx, string what) =>
         ctx.Changes().ChangeRequests.Any(c => c.Version is null && c.Label == what);
