@@ -27,7 +27,7 @@ public static class RecoveryCalendar
         {
             var first = NextCheckin(r, d.Now);
             var checkin = Timed("checkin", $"{r.Name}: weekly check-in", first, r);
-            checkin.RecurrenceRules.Add(new RecurrencePattern(FrequencyType.Weekly, 1) { ByDay = [new WeekDay(r.CheckinDay)] });
+            checkin.RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, 1) { ByDay = [new WeekDay(r.CheckinDay)] };
             calendar.Events.Add(checkin);
         }
         if (r.NextReview is { } review) calendar.Events.Add(Timed("review", $"{r.Name}: review", r.Zone.ToLocal(review).DateTime, r));

@@ -18,7 +18,7 @@ public sealed class RecoveryCalendarTests
         var checkin = Assert.Single(calendar.Events, e => e.Summary!.EndsWith("weekly check-in", StringComparison.Ordinal));
         Assert.Equal(zone, checkin.DtStart!.TzId);
         Assert.Equal(new TimeOnly(16, 0), TimeOnly.FromDateTime(checkin.DtStart.Value));
-        Assert.Single(checkin.RecurrenceRules);
+        Assert.NotNull(checkin.RecurrenceRule);
         Assert.Contains(calendar.TimeZones, t => t.TzId == zone);
     }
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Storage.Entities;
+
+namespace RecoveryBot.Storage;
+
+/// <summary>A <see cref="Changeset"/> as one entity-group transaction, plus a label per action for conflicts.</summary>
+internal sealed class ChangesetBatch
+{
+    /// <summary>The entity-group transaction limit of Azure Table Storage.</summary>
+    public const int MaxOperations = 100;
+
+    private readonly List<TableTransactionAction> actions = [];
+    private readonly List<string> labels = [];
+    private readonly HashSet<string> rowKeys = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<TableTransactionAction> Actions => actions;
+
+    /// <summary>Validates and translates; a malformed changeset is the caller's bug, so it throws.</summary>
+    public static ChangesetBatch Build(Changeset changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count > MaxOperations)
+        {
+            throw new ArgumentException(
+                $"A changeset holds at most {MaxOperations} rows (one transaction); this one has {changes.Count}.", nameof(changes));
+        }
+        if (changes.RecoveryRow is { } row && row.Id != changes.Recovery)
+        {
+            throw new ArgumentException($"The recovery row {row.Id} does not belong to changeset {changes.Recovery}.", nameof(changes));
+        }
+
+        try
+        {
+            return Translate(changes);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException(ex.Message, nameof(changes), ex);
+        }
+    }
+
+    private static ChangesetBatch Translate(Changeset changes)
+    {
+        var id = changes.Recovery;
+        var batch = new ChangesetBatch();
+        if (changes.RecoveryRow is { } r) batch.Write(RecoveryEntity.From(r), r.Version, "recovery");
+        foreach (var g in changes.Gaps)
+        {
+            if (g.Id.Number is < 1 or > GapId.MaxNumber) throw new InvalidOperationException($"Invalid gap id {g.Id}.");
+            batch.Write(GapEntity.From(id, g), g.Version, g.Id.ToString());
+        }
+        foreach (var c in changes.ChangeRequests)
+        {
+            if (c.Number is < 1 or > 999_999) throw new InvalidOperationException($"Invalid change request number {c.Number}.");
+            batch.Write(ChangeRequestEntity.From(id, c), c.Version, c.Label);
+        }
+        for (var i = 0; i < changes.Events.Count; i++)
+        {
+            // Later events of one changeset sort first among equal timestamps; the random part keeps keys unique.
+            var suffix = (MaxOperations - 1 - i).ToString("D2", CultureInfo.InvariantCulture)
+                + RandomNumberGenerator.GetHexString(12, lowercase: true);
+            var e = changes.Events[i];
+            batch.Write(HistoryEntity.Create(id, e, suffix), null, "history " + (e.Gap?.ToString() ?? "recovery"));
+        }
+        return batch;
+    }
+
+    /// <summary>Names the entity at a failed index ("recovery", "G-7", "CR-2").</summary>
+    public string Label(int? failedIndex) =>
+        failedIndex is int i && i >= 0 && i < labels.Count ? labels[i]
+        : labels.Count == 1 ? labels[0]
+        : "changeset";
+
+    private void Write(ITableEntity entity, string? version, string label)
+    {
+        if (!rowKeys.Add(entity.RowKey))
+        {
+            // A transaction may touch a row only once; the service would answer 400 for the whole batch.
+            throw new InvalidOperationException($"The changeset writes {label} twice.");
+        }
+        actions.Add(version is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+        labels.Add(label);
+    }
+}

@@ -1,0 +1,106 @@
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Storage.Entities;
+
+/// <summary>The recovery row; PartitionKey = recovery id, RowKey = <c>recovery</c>.</summary>
+internal sealed class RecoveryEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = RowKeys.Recovery;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Platform { get; set; } = "";
+    public string Tenant { get; set; } = "";
+    public string Conversation { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string TimeZone { get; set; } = "UTC";
+    public string Lead { get; set; } = "";
+    public string? Approver { get; set; }
+    public string Phase { get; set; } = "";
+    public bool Frozen { get; set; }
+    public string CheckinDay { get; set; } = "";
+    public string CheckinTime { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? OwnershipPostedAt { get; set; }
+    public string? Ownership { get; set; }
+    public DateTimeOffset? PlanProposedAt { get; set; }
+    public DateTimeOffset? PlanApprovedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? NextReview { get; set; }
+    public string? Milestones { get; set; }
+    public string? Lessons { get; set; }
+    public string? Questions { get; set; }
+    public string? EscalationPath { get; set; }
+    public int NextGapNumber { get; set; }
+    public int NextChangeNumber { get; set; }
+    public int LinkGeneration { get; set; }
+    public string? Address { get; set; }
+    public int Revision { get; set; }
+
+    public static RecoveryEntity From(Recovery r) => new()
+    {
+        PartitionKey = r.Id.Value,
+        ETag = r.Version is null ? default : new ETag(r.Version),
+        Platform = r.Channel.Platform,
+        Tenant = r.Channel.Tenant,
+        Conversation = r.Channel.Conversation,
+        Name = r.Name,
+        TimeZone = r.TimeZone,
+        Lead = StorageJson.User(r.Lead)!,
+        Approver = StorageJson.User(r.Approver),
+        Phase = Columns.Enum(r.Phase),
+        Frozen = r.Frozen,
+        CheckinDay = Columns.Enum(r.CheckinDay),
+        CheckinTime = Columns.Time(r.CheckinTime),
+        StartedAt = r.StartedAt,
+        OwnershipPostedAt = r.OwnershipPostedAt,
+        Ownership = StorageJson.Ownership(r.Ownership),
+        PlanProposedAt = r.PlanProposedAt,
+        PlanApprovedAt = r.PlanApprovedAt,
+        ClosedAt = r.ClosedAt,
+        NextReview = r.NextReview,
+        Milestones = StorageJson.List(r.Milestones, StorageJson.Milestones),
+        Lessons = StorageJson.List(r.Lessons, StorageJson.Lessons),
+        Questions = StorageJson.List(r.Questions, StorageJson.Questions),
+        EscalationPath = r.EscalationPath,
+        NextGapNumber = r.NextGapNumber,
+        NextChangeNumber = r.NextChangeNumber,
+        LinkGeneration = r.LinkGeneration,
+        Address = r.Address,
+        Revision = r.Revision,
+    };
+
+    public Recovery ToModel() => new()
+    {
+        Id = new RecoveryId(PartitionKey),
+        Channel = new ChannelKey(Platform, Tenant, Conversation),
+        Name = Name,
+        TimeZone = TimeZone,
+        Lead = StorageJson.RequiredUser(Lead, nameof(Lead)),
+        Approver = StorageJson.User(Approver),
+        Phase = Columns.Enum<RecoveryPhase>(Phase),
+        Frozen = Frozen,
+        CheckinDay = Columns.Enum<DayOfWeek>(CheckinDay),
+        CheckinTime = Columns.Time(CheckinTime),
+        StartedAt = StartedAt,
+        OwnershipPostedAt = OwnershipPostedAt,
+        Ownership = StorageJson.Ownership(Ownership),
+        PlanProposedAt = PlanProposedAt,
+        PlanApprovedAt = PlanApprovedAt,
+        ClosedAt = ClosedAt,
+        NextReview = NextReview,
+        Milestones = StorageJson.List(Milestones, StorageJson.Milestones),
+        Lessons = StorageJson.List(Lessons, StorageJson.Lessons),
+        Questions = StorageJson.List(Questions, StorageJson.Questions),
+        EscalationPath = EscalationPath,
+        NextGapNumber = NextGapNumber,
+        NextChangeNumber = NextChangeNumber,
+        LinkGeneration = LinkGeneration,
+        Address = Address,
+        Revision = Revision,
+        Version = Columns.Version(ETag),
+    };
+}

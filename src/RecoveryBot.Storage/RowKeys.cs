@@ -1,0 +1,41 @@
+using System.Globalization;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Storage;
+
+/// <summary>
+/// Row keys inside one recovery's partition. Numbers are zero-padded so the string order is the numeric
+/// order, and history keys carry inverted ticks so a forward range scan yields newest first.
+/// </summary>
+internal static class RowKeys
+{
+    public const string Recovery = "recovery";
+    private const string GapPrefix = "g|";
+    private const string ChangePrefix = "cr|";
+    private const string HistoryPrefix = "h|";
+
+    public static string Gap(GapId id) => GapPrefix + D(id.Number, 10);
+
+    public static int GapNumber(string rowKey) => int.Parse(rowKey.AsSpan(GapPrefix.Length), CultureInfo.InvariantCulture);
+
+    public static string Change(int number) => ChangePrefix + D(number, 6);
+
+    public static int ChangeNumber(string rowKey) => int.Parse(rowKey.AsSpan(ChangePrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>Gap 0 holds the recovery-level events. <paramref name="suffix"/> keeps keys unique within a tick.</summary>
+    public static string History(GapId? gap, DateTimeOffset at, string suffix) =>
+        HistoryScope(gap) + D(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks, 19) + "|" + suffix;
+
+    public static string HistoryScope(GapId? gap) => HistoryPrefix + D(gap?.Number ?? 0, 10) + "|";
+
+    public static (string From, string To) GapRange => Range(GapPrefix);
+
+    public static (string From, string To) ChangeRange => Range(ChangePrefix);
+
+    public static (string From, string To) HistoryRange(GapId? gap) => Range(HistoryScope(gap));
+
+    // '|' + 1 == '}', so [prefix, prefix-with-'}') covers exactly the keys starting with prefix.
+    private static (string, string) Range(string prefix) => (prefix, prefix[..^1] + "}");
+
+    private static string D(long value, int digits) => value.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

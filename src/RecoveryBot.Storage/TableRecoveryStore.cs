@@ -1,0 +1,128 @@
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Storage.Entities;
+
+namespace RecoveryBot.Storage;
+
+/// <summary>
+/// <see cref="IRecoveryStore"/> on one table: each recovery is one partition (PartitionKey = recovery id),
+/// so every read is a point read or a range scan inside it and every commit one entity-group transaction.
+/// </summary>
+public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
+{
+    private readonly TableClient table = storage.Recoveries;
+
+    public Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct) =>
+        PointAsync<RecoveryEntity, Recovery>(id, RowKeys.Recovery, e => e.ToModel(), ct);
+
+    public Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct) =>
+        PointAsync<GapEntity, Gap>(id, RowKeys.Gap(gap), e => e.ToModel(), ct);
+
+    public Task<IReadOnlyList<Gap>> ListGapsAsync(RecoveryId id, CancellationToken ct) =>
+        RangeAsync<GapEntity, Gap>(id, RowKeys.GapRange, int.MaxValue, e => e.ToModel(), ct);
+
+    public Task<ChangeRequest?> GetChangeRequestAsync(RecoveryId id, int number, CancellationToken ct) =>
+        number is < 1 or > 999_999
+            ? Task.FromResult<ChangeRequest?>(null)
+            : PointAsync<ChangeRequestEntity, ChangeRequest>(id, RowKeys.Change(number), e => e.ToModel(), ct);
+
+    public Task<IReadOnlyList<ChangeRequest>> ListChangeRequestsAsync(RecoveryId id, CancellationToken ct) =>
+        RangeAsync<ChangeRequestEntity, ChangeRequest>(id, RowKeys.ChangeRange, int.MaxValue, e => e.ToModel(), ct);
+
+    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) =>
+        RangeAsync<HistoryEntity, HistoryEvent>(id, RowKeys.HistoryRange(gap), max, e => e.ToModel(), ct);
+
+    public async Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
+    {
+        var batch = ChangesetBatch.Build(changes);
+        if (batch.Actions.Count == 0) return CommitResult.Ok;
+        if (await SubmitAsync(batch, ct) is { } result) return result;
+        // Startup creates the tables in the background; a write that wins that race creates them itself.
+        try
+        {
+            await storage.EnsureTablesAsync(ct);
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+        return await SubmitAsync(batch, ct)
+            ?? throw new StoreUnavailableException($"table {storage.Names.Recoveries} is missing, nothing was changed");
+    }
+
+    /// <summary>The outcome, or null when the table does not exist.</summary>
+    private async Task<CommitResult?> SubmitAsync(ChangesetBatch batch, CancellationToken ct)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch.Actions, ct);
+            return CommitResult.Ok;
+        }
+        catch (TableTransactionFailedException ex) when (IsConflict(ex))
+        {
+            return new CommitResult.Conflict(batch.Label(ex.FailedTransactionActionIndex));
+        }
+        catch (RequestFailedException ex) when (StorageFailures.IsTableNotFound(ex))
+        {
+            return null;
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    // 412: a version moved on; 409: an insert met an existing row; 404: a versioned row is gone.
+    private static bool IsConflict(TableTransactionFailedException ex) =>
+        ex.Status is 409 or 412 || (ex.Status == 404 && !StorageFailures.IsTableNotFound(ex));
+
+    private async Task<TModel?> PointAsync<TEntity, TModel>(
+        RecoveryId id, string rowKey, Func<TEntity, TModel> map, CancellationToken ct)
+        where TEntity : class, ITableEntity, new()
+        where TModel : class
+    {
+        try
+        {
+            var found = await table.GetEntityIfExistsAsync<TEntity>(id.Value, rowKey, cancellationToken: ct);
+            return found.HasValue ? map(found.Value!) : null;
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw ReadFailure(ex, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<TModel>> RangeAsync<TEntity, TModel>(
+        RecoveryId id, (string From, string To) range, int max, Func<TEntity, TModel> map, CancellationToken ct)
+        where TEntity : class, ITableEntity, new()
+    {
+        var result = new List<TModel>();
+        if (max <= 0) return result;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {id.Value} and RowKey ge {range.From} and RowKey lt {range.To}");
+        try
+        {
+            await foreach (var e in table.QueryAsync<TEntity>(filter, Math.Min(max, 1000), cancellationToken: ct))
+            {
+                result.Add(map(e));
+                if (result.Count >= max) break;
+            }
+            return result;
+        }
+        catch (RequestFailedException ex) when (StorageFailures.IsTableNotFound(ex))
+        {
+            return result;
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw ReadFailure(ex, ct);
+        }
+    }
+
+    private static StoreUnavailableException ReadFailure(Exception ex, CancellationToken ct) =>
+        StorageFailures.IsTransient(ex, ct)
+            ? new StoreUnavailableException("storage is unavailable", ex)
+            : StorageFailures.ToUnavailable(ex, ct);
+}
