@@ -19,6 +19,8 @@ internal sealed class ChangesetBatch
 
     public IReadOnlyList<TableTransactionAction> Actions => actions;
 
+    public bool WritesRecovery => labels.Count > 0 && labels[0] == "recovery";
+
     /// <summary>Validates and translates; a malformed changeset is the caller's bug, so it throws.</summary>
     public static ChangesetBatch Build(Changeset changes)
     {

@@ -57,8 +57,11 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
     {
         try
         {
-            await table.SubmitTransactionAsync(batch.Actions, ct);
-            return CommitResult.Ok;
+            var responses = await table.SubmitTransactionAsync(batch.Actions, ct);
+            // The recovery row, when written, is the first action; its new ETag lets the caller skip a re-read.
+            return batch.WritesRecovery && responses.Value.Count > 0 && responses.Value[0].Headers.ETag is { } etag
+                ? new CommitResult.Committed(etag.ToString())
+                : CommitResult.Ok;
         }
         catch (TableTransactionFailedException ex) when (IsConflict(ex))
         {

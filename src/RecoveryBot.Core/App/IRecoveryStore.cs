@@ -43,7 +43,8 @@ public sealed record Changeset(RecoveryId Recovery)
 
 public abstract record CommitResult
 {
-    public sealed record Committed : CommitResult;
+    /// <summary>Landed. <paramref name="RecoveryVersion"/> is the recovery row's new version when the commit wrote it.</summary>
+    public sealed record Committed(string? RecoveryVersion = null) : CommitResult;
 
     /// <summary>A version check failed, or an insert met an existing row. <paramref name="What"/> names it ("G-7", "recovery", "CR-2").</summary>
     public sealed record Conflict(string What) : CommitResult;

@@ -16,6 +16,11 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     // decided again on fresh state. Two people acting on the same item get the conflict reply instead.
     private const int MaxAttempts = 100;
 
+    // The last committed recovery row per recovery, used only to report gaps without a read first: a report always
+    // writes the row (its counter), so a stale copy fails the version check and the turn is decided again, fresh.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, Recovery> _rows = new();
+    private const int MaxCachedRows = 10_000;
+
     public const string Unavailable = "Storage is unavailable, nothing was changed. Please try again in a minute.";
 
     public Task<TurnResult> HandleAsync(Turn turn, ChatCommand command, CancellationToken ct) =>
@@ -55,7 +60,10 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                var recovery = await store.GetRecoveryAsync(turn.Channel.RecoveryId, ct);
+                var id = turn.Channel.RecoveryId;
+                Recovery? recovery = null;
+                var cached = attempt == 0 && command is ReportCommand && _rows.TryGetValue(id, out recovery);
+                if (!cached) recovery = await store.GetRecoveryAsync(id, ct);
                 if (recovery is not null && recovery.Channel != turn.Channel) recovery = null;
                 if (recovery is null && command is not StartCommand)
                 {
@@ -66,15 +74,19 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 await Handlers.DispatchAsync(ctx, command, ct);
                 if (ctx.StaleGap is { } staleGap) return await StaleGapAsync(ctx, staleGap, "This card is out of date", ct);
                 if (ctx.StaleChange is { } staleChange) return await StaleChangeAsync(ctx, staleChange, ct);
+                if (cached && (ctx.Refused || !ctx.HasWrites)) { _rows.TryRemove(id, out _); continue; }
                 if (ctx.Refused || !ctx.HasWrites) return ctx.Result();
 
-                var committed = await store.CommitAsync(ctx.Changes(), ct);
-                if (committed is CommitResult.Committed)
+                var changes = ctx.Changes();
+                var committed = await store.CommitAsync(changes, ct);
+                if (committed is CommitResult.Committed done)
                 {
+                    Remember(id, changes.RecoveryRow, done.RecoveryVersion);
                     if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
                     return ctx.Result();
                 }
                 var what = ((CommitResult.Conflict)committed).What;
+                _rows.TryRemove(id, out _);
                 if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
             }
             return TurnResult.Say("Too many people are changing this recovery at once; nothing was changed. Please try again.");
@@ -83,6 +95,13 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         {
             return TurnResult.Say(Unavailable);
         }
+    }
+
+    private void Remember(RecoveryId id, Recovery? written, string? version)
+    {
+        if (written is null || version is null) { _rows.TryRemove(id, out _); return; }
+        if (_rows.Count >= MaxCachedRows) _rows.Clear();
+        _rows[id] = written with { Version = version };
     }
 
     // Reports, lessons and questions add nothing with a date, so the hot path of `gap` pays no extra round trip.

@@ -98,3 +98,29 @@ public sealed class ConcurrencyTests
         store.Verify(x => x.CommitAsync(It.IsAny<RecoveryBot.Core.App.Changeset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
+
+public sealed class ReportCacheTests
+{
+    [Fact]
+    public async Task Report_AfterCommit_SkipsTheRecoveryRead()
+    {
+        var s = await WithGapAsync();
+        var reads = s.Store.RecoveryReads;
+        await s.Say(Max, "gap Second problem");
+        await s.Say(Max, "gap Third problem");
+        Assert.Equal(reads, s.Store.RecoveryReads);
+        Assert.Equal(3, (await s.Gap(3)).Id.Number);
+    }
+
+    [Fact]
+    public async Task Report_CachedRowStale_DecidedAgainOnFreshState()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Max, "gap Second problem");
+        // Another host lifts the freeze; this host's cached row still says frozen.
+        var other = new RecoveryBot.Core.App.RecoveryService(s.Store, s.Time, new FixedLinks());
+        await other.HandleAsync(new RecoveryBot.Core.App.Turn(s.Channel, Lena), new RecoveryBot.Core.Commands.FreezeCommand(false), CancellationToken.None);
+        await s.Say(Max, "request Export to PDF");
+        Assert.Equal(Bucket.Now, (await s.Gap(3)).Bucket);
+    }
+}

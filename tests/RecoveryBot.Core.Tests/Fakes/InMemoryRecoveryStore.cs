@@ -16,6 +16,8 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
 
     public int Commits { get; private set; }
 
+    public int RecoveryReads { get; private set; }
+
     /// <summary>Runs just before a commit is checked: lets a test change a row "at the same moment".</summary>
     public Action? BeforeCommit { get; set; }
 
@@ -26,7 +28,11 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
 
     public Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct)
     {
-        lock (_gate) return Task.FromResult(_recoveries.GetValueOrDefault(id));
+        lock (_gate)
+        {
+            RecoveryReads++;
+            return Task.FromResult(_recoveries.GetValueOrDefault(id));
+        }
     }
 
     public Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct)
@@ -73,12 +79,13 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
             {
                 if (c.Version != _changes.GetValueOrDefault((id, c.Number))?.Version) return Conflict(c.Label);
             }
-            if (changes.RecoveryRow is { } row) _recoveries[id] = row with { Version = Next() };
+            string? recoveryVersion = null;
+            if (changes.RecoveryRow is { } row) _recoveries[id] = row with { Version = recoveryVersion = Next() };
             foreach (var g in changes.Gaps) _gaps[(id, g.Id)] = g with { Version = Next() };
             foreach (var c in changes.ChangeRequests) _changes[(id, c.Number)] = c with { Version = Next() };
             _history.AddRange(changes.Events.Select(e => (id, e)));
             Commits++;
-            return Task.FromResult(CommitResult.Ok);
+            return Task.FromResult<CommitResult>(new CommitResult.Committed(recoveryVersion));
         }
     }
 
