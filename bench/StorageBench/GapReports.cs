@@ -5,8 +5,8 @@ using RecoveryBot.Core.Model;
 namespace StorageBench;
 
 /// <summary>
-/// A gap report the way Core writes it: read the recovery, take NextGapNumber, commit
-/// {recovery + 1, new gap, history event} guarded by the recovery's version; retry on conflict.
+/// A gap report exactly as the bot makes it: <c>gap …</c> through <see cref="RecoveryService"/>, which commits
+/// {recovery + 1, new gap, history event} guarded by the recovery's version and retries on conflict.
 /// </summary>
 internal static class GapReports
 {
@@ -28,7 +28,11 @@ internal static class GapReports
 
     public static async Task<Measurement> RunAsync(IRecoveryStore store, IReadOnlyList<RecoveryId> ids, int workers, TimeSpan duration)
     {
-        long conflicts = 0;
+        var counting = new CountingStore(store);
+        var service = new RecoveryService(counting, TimeProvider.System, new NoLinks());
+        var channels = new Dictionary<RecoveryId, ChannelKey>();
+        foreach (var id in ids) channels[id] = (await store.GetRecoveryAsync(id, CancellationToken.None))!.Channel;
+        var command = new RecoveryBot.Core.Commands.ReportCommand(GapKind.Defect, "Export drops umlauts");
         var clock = Stopwatch.StartNew();
         var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -37,13 +41,21 @@ internal static class GapReports
             while (clock.Elapsed < duration)
             {
                 var id = ids[random.Next(ids.Count)];
-                while (await ReportAsync(store, id) is CommitResult.Conflict) Interlocked.Increment(ref conflicts);
+                var result = await service.HandleAsync(new Turn(channels[id], Reporter), command, CancellationToken.None);
+                if (!result.Lines.Any(l => l.StartsWith("G-", StringComparison.Ordinal))) throw new InvalidOperationException(string.Join(" ", result.Lines));
                 n++;
             }
             return n;
         })));
-        return new Measurement(counts.Sum(), clock.Elapsed.TotalSeconds, conflicts);
+        return new Measurement(counts.Sum(), clock.Elapsed.TotalSeconds, counting.Conflicts);
     }
+
+    private sealed class NoLinks : ISummaryLinks
+    {
+        public string SummaryUrl(Recovery recovery) => "";
+        public string LogUrl(Recovery recovery) => "";
+    }
+
 
     private static async Task<CommitResult> ReportAsync(IRecoveryStore store, RecoveryId id)
     {
