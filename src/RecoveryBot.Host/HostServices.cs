@@ -12,6 +12,7 @@ internal static class HostServices
         services.AddSingleton<SummaryLinks>();
         services.AddSingleton<ISummaryLinks>(sp => sp.GetRequiredService<SummaryLinks>());
         services.AddSingleton<RecoveryService>();
+        services.AddSingleton<Summary.SummaryLoader>();
         services.AddHostedService<LinkKeyWarmup>();
         return services;
     }

@@ -1,6 +1,9 @@
 using RecoveryBot.Core.App;
 using RecoveryBot.Host;
+using RecoveryBot.Host.Summary;
 using RecoveryBot.Host.Web;
+using RecoveryBot.Slack;
+using RecoveryBot.Teams;
 using RecoveryBot.Storage;
 
 // Settings files live beside the binary, whatever the working directory.
@@ -21,10 +24,15 @@ if (problems.Count > 0)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddRecoveryBotCore(builder.Configuration);
+builder.Services.AddTeamsChannel(builder.Configuration);
+builder.Services.AddSlackChannel(builder.Configuration);
 
 var app = builder.Build();
 app.UseCorrelation();
 app.MapHealth();
+app.MapSummary();
+app.MapTeamsChannel();
+app.MapSlackChannel();
 
 await app.RunAsync();
 return 0;

@@ -11,19 +11,7 @@ public static class StartupChecks
         var problems = new List<string>();
         string? Get(string key) => config[key] is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-        var auth = Get("Teams:Authentication") ?? "BotFramework";
-        if (auth is not ("BotFramework" or "None"))
-            problems.Add($"Teams__Authentication must be BotFramework or None, not '{auth}'.");
-        if (auth == "None" && env.IsProduction())
-            problems.Add("Teams__Authentication=None turns off Bot Framework authentication and is refused in Production; it is only for local emulators.");
-        if (Get("Teams:AppId") is not null && Get("Teams:AppPassword") is null)
-            problems.Add("Teams__AppId is set but Teams__AppPassword is empty.");
-        if (Get("Teams:AppPassword") is not null && Get("Teams:AppId") is null)
-            problems.Add("Teams__AppPassword is set but Teams__AppId is empty.");
-        if (Get("Teams:AppId") is { } appId && !Guid.TryParse(appId, out _))
-            problems.Add("Teams__AppId must be the bot's Microsoft App ID (a GUID).");
-        if (Get("Teams:TenantId") is { } tenant && !Guid.TryParse(tenant, out _))
-            problems.Add("Teams__TenantId must be a tenant id (a GUID).");
+        problems.AddRange(RecoveryBot.Teams.TeamsConfiguration.Validate(config, env));
 
         if (Get("Slack:SigningSecret") is not null && Get("Slack:BotToken") is null)
             problems.Add("Slack__SigningSecret is set but Slack__BotToken is empty.");

@@ -19,7 +19,7 @@ public sealed class StartupChecksTests
     [Theory]
     [InlineData("Teams:AppId", "00000000-0000-0000-0000-000000000001", "Teams__AppId is set but Teams__AppPassword is empty.")]
     [InlineData("Teams:AppPassword", "secret", "Teams__AppPassword is set but Teams__AppId is empty.")]
-    [InlineData("Teams:Authentication", "Off", "Teams__Authentication must be BotFramework or None, not 'Off'.")]
+    [InlineData("Teams:Authentication", "Off", "Teams__Authentication must be BotFramework or None (was \"Off\").")]
     [InlineData("Slack:SigningSecret", "abc", "Slack__SigningSecret is set but Slack__BotToken is empty.")]
     [InlineData("Web:PublicBaseUrl", "not a url", "Web__PublicBaseUrl must be an absolute http(s) URL, e.g. https://recoverybot.example.com.")]
     [InlineData("Web:LinkKey", "c2hvcnQ=", "Web__LinkKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")]

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RecoveryBot.Slack.Api;
+
+/// <summary>
+/// Display names from users.info, kept in memory for a while (per host). A lookup never holds a turn up for long:
+/// after <see cref="LookupBudget"/> or on any failure the caller's fallback name is used (and remembered briefly).
+/// </summary>
+internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<UserDirectory> log)
+{
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(1200);
+    private const int MaxEntries = 20_000;
+    private const int MaxMentionsResolved = 8;
+    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset Until)> _names = new(StringComparer.Ordinal);
+
+    public async Task<string> NameAsync(string team, string user, string? fallback, CancellationToken ct)
+    {
+        var key = team + "/" + user;
+        var now = time.GetUtcNow();
+        if (_names.TryGetValue(key, out var hit) && hit.Until > now) return hit.Name;
+        if (string.IsNullOrEmpty(options.Value.BotToken)) return fallback ?? user;
+
+        string? name = null;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(LookupBudget);
+        try
+        {
+            name = (await api.GetUserAsync(user, budget.Token)).DisplayName;
+        }
+        catch (SlackApiException e)
+        {
+            log.LogDebug("users.info failed: {Error}", e.Error);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            log.LogDebug("users.info took longer than {Budget}", LookupBudget);
+        }
+        if (_names.Count >= MaxEntries) _names.Clear();
+        var found = name is not null;
+        name ??= fallback ?? user;
+        _names[key] = (name, now + (found ? options.Value.UserNameCacheTime : TimeSpan.FromMinutes(1)));
+        return name;
+    }
+
+    /// <summary>Gives bare mentions (<c>&lt;@U1&gt;</c>) their display name (<c>&lt;@U1|Ana Silva&gt;</c>) so replies read well.</summary>
+    public async Task<string> NameMentionsAsync(string team, string text, CancellationToken ct)
+    {
+        if (!text.Contains("<@", StringComparison.Ordinal)) return text;
+        var ids = BareMention().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Take(MaxMentionsResolved).ToList();
+        if (ids.Count == 0) return text;
+        var names = await Task.WhenAll(ids.Select(id => NameAsync(team, id, null, ct)));
+        var map = ids.Zip(names).ToDictionary(p => p.First, p => p.Second.Replace(">", "", StringComparison.Ordinal).Replace("|", "", StringComparison.Ordinal), StringComparer.Ordinal);
+        return BareMention().Replace(text, m => map.TryGetValue(m.Groups[1].Value, out var n) && n != m.Groups[1].Value ? $"<@{m.Groups[1].Value}|{n}>" : m.Value);
+    }
+
+    [GeneratedRegex(@"<@([UW][A-Z0-9]{1,30})>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex BareMention();
+}

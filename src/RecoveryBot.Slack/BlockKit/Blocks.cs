@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace RecoveryBot.Slack.BlockKit;
+
+/// <summary>A Block Kit text object: <c>plain_text</c> or <c>mrkdwn</c>.</summary>
+internal sealed record TextObject(string Type, string Text)
+{
+    public static TextObject Plain(string text) => new("plain_text", text);
+
+    public static TextObject Markdown(string text) => new("mrkdwn", text);
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(SectionBlock), "section")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(InputBlock), "input")]
+internal abstract record Block
+{
+    public string? BlockId { get; init; }
+}
+
+internal sealed record HeaderBlock(TextObject Text) : Block;
+
+internal sealed record SectionBlock(TextObject? Text) : Block
+{
+    public IReadOnlyList<TextObject>? Fields { get; init; }
+}
+
+internal sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
+
+internal sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : Block;
+
+internal sealed record DividerBlock : Block;
+
+internal sealed record InputBlock(TextObject Label, InputElement Element) : Block
+{
+    public bool Optional { get; init; }
+}
+
+/// <summary>A button; <see cref="Style"/> is null, "primary" or "danger".</summary>
+internal sealed record ButtonElement(TextObject Text, string ActionId, string? Value, string? Style = null)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; } = "button";
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(PlainTextInput), "plain_text_input")]
+[JsonDerivedType(typeof(StaticSelect), "static_select")]
+internal abstract record InputElement(string ActionId);
+
+internal sealed record PlainTextInput(string ActionId) : InputElement(ActionId)
+{
+    public bool? Multiline { get; init; }
+    public string? InitialValue { get; init; }
+    public int? MaxLength { get; init; }
+}
+
+internal sealed record StaticSelect(string ActionId, IReadOnlyList<SelectOption> Options) : InputElement(ActionId)
+{
+    public SelectOption? InitialOption { get; init; }
+}
+
+internal sealed record SelectOption(TextObject Text, string Value);
+
+/// <summary>A modal for <c>views.open</c>.</summary>
+internal sealed record ModalView(TextObject Title, IReadOnlyList<Block> Blocks, string CallbackId, string PrivateMetadata)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; } = "modal";
+    public TextObject? Submit { get; init; }
+    public TextObject? Close { get; init; }
+}
+
+/// <summary>A message body: the plain fallback <see cref="Text"/> and, optionally, blocks.</summary>
+internal sealed record SlackMessage(string Text, IReadOnlyList<Block>? Blocks = null);

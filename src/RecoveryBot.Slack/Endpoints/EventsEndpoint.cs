@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Slack.Turns;
+using RecoveryBot.Slack.Wire;
+
+namespace RecoveryBot.Slack.Endpoints;
+
+/// <summary>
+/// POST /slack/events: <c>url_verification</c>, and <c>app_mention</c> / direct messages (<c>message.im</c>) run as
+/// commands. Each event_id runs once per host; Slack's retries (X-Slack-Retry-Num) of a seen id are just acknowledged.
+/// </summary>
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDeduper deduper, ILogger<EventsEndpoint> log)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        EventEnvelope? envelope;
+        using (var body = await gate.ReadVerifiedAsync(http))
+        {
+            if (body is null) return;
+            envelope = Read(body.Span);
+        }
+        if (envelope is null)
+        {
+            await SlackGate.Fail(http, StatusCodes.Status400BadRequest, "Not a Slack event: the body must be JSON.");
+            return;
+        }
+        if (envelope.Type == "url_verification")
+        {
+            if (envelope.Challenge is not { } challenge) await SlackGate.Fail(http, StatusCodes.Status400BadRequest, "url_verification without a challenge.");
+            else await CommandEndpoint.Write(http, new ChallengeReply(challenge), SlackJson.Default.ChallengeReply);
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        if (envelope is not { Type: "event_callback", EventId: { } id, Event: { } ev }) return;
+        if (!deduper.TryBegin(id))
+        {
+            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, http.Request.Headers["X-Slack-Retry-Num"].ToString());
+            return;
+        }
+        try
+        {
+            await RunAsync(envelope, ev, http.RequestAborted);
+        }
+        catch
+        {
+            deduper.Forget(id);
+            throw;
+        }
+    }
+
+    private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
+    {
+        var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot != false)?.UserId;
+        if (ev.BotId is not null || ev.Subtype is not null || ev.User is not { Length: > 0 } user || ev.Channel is not { Length: > 0 } channel) return;
+        if (user == bot) return;
+        var team = envelope.TeamId ?? ev.Team;
+        if (string.IsNullOrEmpty(team)) return;
+
+        ReplyTarget target;
+        string text;
+        if (ev.Type == "app_mention")
+        {
+            target = ReplyTarget.For(team, channel, user, null, ActorMode.Ephemeral);
+            text = StripMention(ev.Text ?? "", bot);
+        }
+        else if (ev.Type == "message" && ev.ChannelType == "im")
+        {
+            target = ReplyTarget.For(team, channel, user, null, ActorMode.Message);
+            text = ev.Text ?? "";
+        }
+        else return;
+        await turns.CommandAsync(target, null, text, ct);
+    }
+
+    /// <summary>Removes the bot's own mention (<c>&lt;@UBOT&gt;</c> or <c>&lt;@UBOT|name&gt;</c>) wherever it is.</summary>
+    internal static string StripMention(string text, string? bot)
+    {
+        if (bot is null)
+        {
+            // Without the installation's bot id, drop only a leading mention: that is the one that addressed us.
+            return text.StartsWith("<@", StringComparison.Ordinal) && text.IndexOf('>', StringComparison.Ordinal) is var end and > 0
+                ? text[(end + 1)..].Trim() : text.Trim();
+        }
+        foreach (var form in (string[])[$"<@{bot}>", $"<@{bot}|"])
+        {
+            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, StringComparison.Ordinal))
+            {
+                var end = text.IndexOf('>', at);
+                if (end < 0) break;
+                text = string.Concat(text.AsSpan(0, at), " ", text.AsSpan(end + 1));
+            }
+        }
+        return text.Trim();
+    }
+
+    internal static EventEnvelope? Read(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, SlackJson.Default.EventEnvelope);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Turns;
+using RecoveryBot.Slack.Wire;
+
+namespace RecoveryBot.Slack.Endpoints;
+
+/// <summary>
+/// POST /slack/interactivity: one form field <c>payload=</c> with JSON. Button clicks (block_actions) run at once,
+/// or first open a note modal when the button asks for one; modal submits and the "Log as gap" shortcut are in
+/// <see cref="SubmissionHandler"/>.
+/// </summary>
+internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, IOptions<SlackOptions> options)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        InteractionPayload? payload;
+        using (var body = await gate.ReadVerifiedAsync(http))
+        {
+            if (body is null) return;
+            payload = Read(body.Span);
+        }
+        if (payload?.User?.Id is not { Length: > 0 } user || Team(payload) is not { Length: > 0 } team)
+        {
+            await SlackGate.Fail(http, StatusCodes.Status400BadRequest, "Not a Slack interaction: expected payload= with JSON naming the user and team.");
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        var ct = http.RequestAborted;
+        switch (payload.Type)
+        {
+            case "block_actions":
+                await ClickAsync(payload, team, user, ct);
+                break;
+            case "view_submission":
+                if (await submissions.SubmitAsync(payload, team, user, ct) is { } errors)
+                {
+                    await CommandEndpoint.Write(http, errors, SlackJson.Default.ViewErrors);
+                }
+                break;
+            case "message_action":
+                await submissions.ShortcutAsync(payload, team, user, ct);
+                break;
+        }
+    }
+
+    private async Task ClickAsync(InteractionPayload p, string team, string user, CancellationToken ct)
+    {
+        if (p.Actions is not [var action, ..] || (p.Channel?.Id ?? p.Container?.ChannelId) is not { Length: > 0 } channel) return;
+        var ephemeral = p.Container?.IsEphemeral == true && TrustedResponseUrl(p.ResponseUrl) is not null;
+        var target = ReplyTarget.For(team, channel, user, p.TriggerId, ephemeral ? ActorMode.ReplaceOriginal : ActorMode.Ephemeral)
+            with { ResponseUrl = TrustedResponseUrl(p.ResponseUrl) };
+
+        if (ActionCodec.Verb(action.ActionId) == ActionCodec.OpenForm)
+        {
+            var kind = action.Value == "ownership" ? FormKind.Ownership : FormKind.Gap;
+            if (await turns.OpenFormAsync(target with { Mode = ActorMode.Ephemeral }, kind, null, ct) is { } problem) turns.Say(target, problem);
+            return;
+        }
+        var click = ActionCodec.Decode(action.ActionId, action.Value);
+        if (click.NoteLabel is { } label)
+        {
+            var a = click.Action;
+            var meta = new ModalMeta(channel, a.Verb, a.Gap?.Number, a.Change, a.Revision, p.Container?.MessageTs);
+            var button = action.Text?.Text is { Length: > 0 } text ? text : "Add a note";
+            var title = a.Gap is { } g ? $"{g}: {button}" : a.Change is { } n ? $"CR-{n}: {button}" : button;
+            await submissions.OpenNoteAsync(target with { Mode = ActorMode.Ephemeral }, Modals.Note(title, label, click.NoteRequired, meta), ct);
+            return;
+        }
+        var result = await turns.ActionAsync(target, p.User?.Name, click.Action, ct);
+        await turns.DeliverAsync(target, result, ct);
+    }
+
+    /// <summary>response_url is only followed to Slack's own hooks host (or the configured API host, for tests).</summary>
+    internal Uri? TrustedResponseUrl(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var api = options.Value.ApiBaseUrl;
+        if (uri.Scheme == Uri.UriSchemeHttps && uri.Host == "hooks.slack.com") return uri;
+        return uri.Scheme == api.Scheme && uri.Host == api.Host && uri.Port == api.Port ? uri : null;
+    }
+
+    internal static string? Team(InteractionPayload p) => p.Team?.Id ?? p.User?.TeamId;
+
+    internal static InteractionPayload? Read(ReadOnlySpan<byte> body)
+    {
+        var form = FormBody.Parse(body);
+        if (!form.TryGetValue("payload", out var json) || json.Count != 1 || string.IsNullOrEmpty(json[0])) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json[0]!, SlackJson.Default.InteractionPayload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Slack.Api;
+using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Turns;
+using RecoveryBot.Slack.Wire;
+
+namespace RecoveryBot.Slack.Endpoints;
+
+/// <summary>Modal submits (gap form, ownership form, note) and the "Log as gap" message shortcut.</summary>
+internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, ILogger<SubmissionHandler> log)
+{
+    public const string LogAsGap = "log_as_gap";
+
+    /// <summary>Runs a modal submit. Returns errors to show in the still-open modal when nothing was done.</summary>
+    public async Task<ViewErrors?> SubmitAsync(InteractionPayload p, string team, string user, CancellationToken ct)
+    {
+        if (p.View is not { } view || Modals.ReadMeta(view.PrivateMetadata) is not { } meta) return null;
+        var target = ReplyTarget.For(team, meta.Channel, user, null, ActorMode.Ephemeral);
+        var inputs = Inputs(view);
+        CardAction? action = view.CallbackId switch
+        {
+            CardVerbs.SubmitGap or "gap_form" => new(CardVerbs.SubmitGap, null, null, null, await WithLinkAsync(inputs, meta, ct)),
+            CardVerbs.SubmitOwnership => new(CardVerbs.SubmitOwnership, null, null, null, inputs),
+            Modals.NoteCallback when meta.Verb is { } verb =>
+                new(verb, meta.Gap is >= 1 and <= GapId.MaxNumber ? new GapId(meta.Gap.Value) : null, meta.Change, meta.Revision, inputs),
+            _ => null,
+        };
+        if (action is null)
+        {
+            turns.Say(target, "That form is not one RecoveryBot knows; nothing was changed.");
+            return null;
+        }
+        var result = await turns.ActionAsync(target, p.User?.Name, action, ct);
+        // Refused with only a line for the person: keep the modal (and what they typed) open and show the line there.
+        if (result.Events.Count == 0 && result.Replies.Count > 0 && result.Replies.All(r => r is Reply.Text { To: Audience.Actor }))
+        {
+            var field = view.CallbackId == CardVerbs.SubmitOwnership ? FormFields.Broken : view.CallbackId == Modals.NoteCallback ? FormFields.Note : FormFields.Title;
+            if (view.State?.Values?.ContainsKey(field) == true)
+            {
+                var line = string.Join(" ", result.Lines);
+                return new ViewErrors("errors", new Dictionary<string, string> { [field] = SlackLimits.Clip(Mrkdwn.ToPlain(line), 1900) });
+            }
+        }
+        await turns.DeliverAsync(target, result, ct);
+        return null;
+    }
+
+    /// <summary>"Log as gap" on a message: opens the gap form with the message as the title; the permalink is added on submit.</summary>
+    public async Task ShortcutAsync(InteractionPayload p, string team, string user, CancellationToken ct)
+    {
+        if (p.Channel?.Id is not { Length: > 0 } channel) return;
+        var target = ReplyTarget.For(team, channel, user, p.TriggerId, ActorMode.Ephemeral) with { MessageTs = p.MessageTs ?? p.Message?.Ts };
+        if (p.CallbackId != LogAsGap)
+        {
+            turns.Say(target, "That shortcut is not one RecoveryBot knows.");
+            return;
+        }
+        var title = p.Message?.Text is { Length: > 0 } text ? SlackLimits.Truncate(text.ReplaceLineEndings(" ").Trim(), Modals.TitleMax) : null;
+        if (await turns.OpenFormAsync(target, FormKind.Gap, title, ct) is { } problem) turns.Say(target, problem);
+    }
+
+    public async Task OpenNoteAsync(ReplyTarget target, ModalView view, CancellationToken ct)
+    {
+        try
+        {
+            await api.OpenViewAsync(target.TriggerId ?? "", view, ct);
+        }
+        catch (SlackApiException e)
+        {
+            log.LogWarning("views.open (note) failed: {Error}", e.Error);
+            turns.Say(target, $"I could not open the note form ({e.Error}). Please click again, or type the command with a note.");
+        }
+    }
+
+    /// <summary>Flattens <c>view.state.values[block][action]</c> into inputs keyed by action id.</summary>
+    internal static Dictionary<string, string> Inputs(PayloadView view)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var block in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, StateValue>>())
+        {
+            foreach (var (actionId, value) in block.Value)
+            {
+                if (value.Text is { } text) inputs[actionId] = text;
+            }
+        }
+        return inputs;
+    }
+
+    private async Task<Dictionary<string, string>> WithLinkAsync(Dictionary<string, string> inputs, ModalMeta meta, CancellationToken ct)
+    {
+        if (meta.MessageTs is not { Length: > 0 } ts) return inputs;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            inputs["link"] = await api.GetPermalinkAsync(meta.Channel, ts, budget.Token);
+        }
+        catch (SlackApiException e)
+        {
+            log.LogInformation("chat.getPermalink failed: {Error}; the gap is logged without its link", e.Error);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            log.LogInformation("chat.getPermalink was too slow; the gap is logged without its link");
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Wire;
+
+namespace RecoveryBot.Slack.Outbound;
+
+/// <summary>One message to send after the HTTP request was acknowledged. <see cref="Channel"/> is the pacing lane.</summary>
+internal abstract record OutboundItem(string Channel)
+{
+    /// <summary>chat.postMessage and chat.update share Slack's ~1 message/second/channel limit; the rest is not paced.</summary>
+    public virtual bool Paced => false;
+
+    /// <summary>A channel post; <see cref="Posted"/> gets the new message's ts (to remember an approval card).</summary>
+    public sealed record Post(string Channel, SlackMessage Message, Func<string, CancellationToken, Task>? Posted = null) : OutboundItem(Channel)
+    {
+        public override bool Paced => true;
+    }
+
+    public sealed record Update(string Channel, string Ts, SlackMessage Message) : OutboundItem(Channel)
+    {
+        public override bool Paced => true;
+    }
+
+    public sealed record Ephemeral(string Channel, string User, SlackMessage Message) : OutboundItem(Channel);
+
+    public sealed record Respond(string Channel, Uri ResponseUrl, CommandResponse Response) : OutboundItem(Channel);
+}
+
+/// <summary>
+/// The in-memory outbound queue. It lives in this host only: posts still queued when the process stops are lost,
+/// which is why only replies to a person's own action go here (the scheduler's posts use the host's durable outbox).
+/// </summary>
+internal sealed class OutboundQueue(ILogger<OutboundQueue> log)
+{
+    public const int Capacity = 10_000;
+
+    private readonly Channel<OutboundItem> _items = System.Threading.Channels.Channel.CreateBounded<OutboundItem>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public ChannelReader<OutboundItem> Reader => _items.Reader;
+
+    public void Enqueue(OutboundItem item)
+    {
+        if (!_items.Writer.TryWrite(item)) log.LogError("Slack outbound queue is full ({Capacity}); a message to {Channel} was dropped", Capacity, item.Channel);
+    }
+}

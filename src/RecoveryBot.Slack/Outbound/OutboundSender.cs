@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Slack.Api;
+
+namespace RecoveryBot.Slack.Outbound;
+
+/// <summary>
+/// Sends one queued message, and keeps trying while Slack says "later": a 429 waits its Retry-After and goes again
+/// (the HTTP handler already retried short waits), transient failures back off. Nothing else is retried.
+/// </summary>
+internal sealed class OutboundSender(SlackApiClient api, TimeProvider time, ILogger<OutboundSender> log)
+{
+    public const int MaxRateLimitedAttempts = 30;
+    public const int MaxTransientAttempts = 4;
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
+
+    public async Task DeliverAsync(OutboundItem item, CancellationToken ct)
+    {
+        var transient = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendAsync(item, ct);
+                return;
+            }
+            catch (SlackApiException e) when (e.IsRateLimited && attempt < MaxRateLimitedAttempts)
+            {
+                var wait = e.RetryAfter is { } after ? TimeSpan.FromTicks(Math.Clamp(after.Ticks, TimeSpan.TicksPerSecond, MaxRetryAfter.Ticks)) : TimeSpan.FromSeconds(1);
+                log.LogInformation("Slack {Method} to {Channel} rate limited; trying again in {Delay}", e.Method, item.Channel, wait);
+                await Task.Delay(wait, time, ct);
+            }
+            catch (SlackApiException e) when (e.IsTransient && !e.IsRateLimited && ++transient < MaxTransientAttempts)
+            {
+                log.LogInformation("Slack {Method} to {Channel} failed ({Error}); trying again", e.Method, item.Channel, e.Error);
+                await Task.Delay(TimeSpan.FromSeconds(1 << transient), time, ct);
+            }
+            catch (SlackApiException e)
+            {
+                log.LogWarning("Slack {Method} to {Channel} failed ({Error}); the message was not delivered", e.Method, item.Channel, e.Error);
+                return;
+            }
+        }
+    }
+
+    private async Task SendAsync(OutboundItem item, CancellationToken ct)
+    {
+        switch (item)
+        {
+            case OutboundItem.Post p:
+                var ts = await api.PostMessageAsync(p.Channel, p.Message, ct);
+                if (p.Posted is { } posted) await AfterPostAsync(posted, ts, ct);
+                break;
+            case OutboundItem.Update u:
+                await api.UpdateAsync(u.Channel, u.Ts, u.Message, ct);
+                break;
+            case OutboundItem.Ephemeral e:
+                await api.PostEphemeralAsync(e.Channel, e.User, e.Message, ct);
+                break;
+            case OutboundItem.Respond r:
+                await api.RespondAsync(r.ResponseUrl, r.Response, ct);
+                break;
+        }
+    }
+
+    private async Task AfterPostAsync(Func<string, CancellationToken, Task> posted, string ts, CancellationToken ct)
+    {
+        try
+        {
+            await posted(ts, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The post is out; only the in-place update of its card later is lost, so do not post it again.
+            log.LogWarning(e, "Could not remember the posted card {Ts}", ts);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using RecoveryBot.Slack.Api;
+using RecoveryBot.Slack.Endpoints;
+using RecoveryBot.Slack.Outbound;
+using RecoveryBot.Slack.Turns;
+
+namespace RecoveryBot.Slack;
+
+/// <summary>
+/// The Slack channel. The host registers <see cref="RecoveryBot.Core.App.RecoveryService"/> (with its store and
+/// ISummaryLinks) and a TimeProvider; this adds everything Slack-specific.
+/// </summary>
+public static class SlackChannelExtensions
+{
+    /// <summary>A 429 whose Retry-After is at most this long is retried inside the HTTP call; longer ones go back to the queue.</summary>
+    public static readonly TimeSpan MaxInlineRetryAfter = TimeSpan.FromSeconds(3);
+
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
+            .AddResilienceHandler("slack-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = TimeSpan.FromSeconds(1),
+                UseJitter = false,
+                ShouldRetryAfterHeader = true,
+                // Only a 429 is known not to have been carried out; anything else could post twice.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r
+                    && (r.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)) <= MaxInlineRetryAfter),
+            }));
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<OutboundQueue>();
+        services.AddSingleton<OutboundSender>();
+        services.AddHostedService<OutboundWorker>();
+        services.AddSingleton<SlackReplies>();
+        services.AddSingleton<SlackTurns>();
+        services.AddSingleton<SlackGate>();
+        services.AddSingleton<EventDeduper>();
+        services.AddSingleton<SubmissionHandler>();
+        services.AddSingleton<CommandEndpoint>();
+        services.AddSingleton<EventsEndpoint>();
+        services.AddSingleton<InteractivityEndpoint>();
+        services.AddSingleton(sp => new SlackPoster(sp.GetRequiredService<SlackApiClient>()));
+        return services;
+    }
+
+    /// <summary>POST /slack/commands, /slack/events and /slack/interactivity (404 while no signing secret is set).</summary>
+    public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/slack/commands", Run<CommandEndpoint>(static (e, http) => e.HandleAsync(http)));
+        app.MapPost("/slack/events", Run<EventsEndpoint>(static (e, http) => e.HandleAsync(http)));
+        app.MapPost("/slack/interactivity", Run<InteractivityEndpoint>(static (e, http) => e.HandleAsync(http)));
+        return app;
+    }
+
+    private static RequestDelegate Run<T>(Func<T, HttpContext, Task> handle) where T : notnull => async http =>
+    {
+        try
+        {
+            await handle(http.RequestServices.GetRequiredService<T>(), http);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // A bug must not take the host down or leak details; Slack shows its own error, and retries events.
+            http.RequestServices.GetRequiredService<ILogger<T>>().LogError(e, "Slack request to {Path} failed", http.Request.Path);
+            if (!http.Response.HasStarted) await SlackGate.Fail(http, StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again.");
+        }
+    };
+}

@@ -1,0 +1,27 @@
+using RecoveryBot.Core.Views;
+using RecoveryBot.Slack.Api;
+using RecoveryBot.Slack.BlockKit;
+
+namespace RecoveryBot.Slack;
+
+/// <summary>
+/// Posts for the host's scheduler and outbox (check-ins, reminders, nudges): sent at once, not queued, so the
+/// caller's durable outbox decides about retries. Failures throw <see cref="SlackApiException"/>.
+/// </summary>
+public sealed class SlackPoster
+{
+    private readonly SlackApiClient _api;
+
+    // Not a primary constructor: the public type takes an internal dependency.
+    internal SlackPoster(SlackApiClient api) => _api = api;
+
+    /// <summary>Posts a card to a channel; returns the message id ("&lt;channel&gt;|&lt;ts&gt;") for RememberCardAsync.</summary>
+    public async Task<string> PostCardAsync(string channel, CardView card, CancellationToken ct) =>
+        Turns.MessageRef.Format(channel, await _api.PostMessageAsync(channel, CardRenderer.Render(card), ct));
+
+    public async Task<string> PostTextAsync(string channel, string text, CancellationToken ct) =>
+        Turns.MessageRef.Format(channel, await _api.PostMessageAsync(channel, MessageComposer.Text(text), ct));
+
+    /// <summary>Opens the direct message with a user (for reminders sent to one person); returns its channel id.</summary>
+    public Task<string> OpenDirectMessageAsync(string user, CancellationToken ct) => _api.OpenConversationAsync(user, ct);
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Slack.Api;
+using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Outbound;
+using RecoveryBot.Slack.Wire;
+
+namespace RecoveryBot.Slack.Turns;
+
+/// <summary>
+/// Sends a turn's replies the Slack way: channel posts, card updates and private replies outside an inline answer go
+/// through the outbound queue; a form opens a modal at once (its trigger_id expires in 3 s). Returns the private part
+/// when it belongs in the HTTP response.
+/// </summary>
+internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, RecoveryService service, ILogger<SlackReplies> log)
+{
+    public async Task<SlackMessage?> DeliverAsync(ReplyTarget target, TurnResult result, CancellationToken ct)
+    {
+        var mine = new List<Reply>();
+        foreach (var reply in result.Replies)
+        {
+            switch (reply)
+            {
+                case Reply.Text { To: Audience.Channel } t:
+                    queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(t.Message)));
+                    break;
+                case Reply.Card { To: Audience.Channel } c:
+                    queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Render(c.View), Remember(target, c.View)));
+                    break;
+                case Reply.UpdateCard u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
+                    queue.Enqueue(new OutboundItem.Update(channel, ts, CardRenderer.Render(u.View)));
+                    break;
+                case Reply.Form f:
+                    if (await OpenFormAsync(target, f.Kind, null, ct) is { } problem) mine.Add(new Reply.Text(problem));
+                    break;
+                case Reply.Text or Reply.Card:
+                    mine.Add(reply);
+                    break;
+            }
+        }
+        if (mine.Count == 0) return null;
+        var message = MessageComposer.Compose(mine);
+        if (target.Mode == ActorMode.Inline) return message;
+        Private(target, message);
+        return null;
+    }
+
+    /// <summary>Sends a private message to the actor outside an HTTP response.</summary>
+    public void Private(ReplyTarget target, SlackMessage message)
+    {
+        OutboundItem item = target.Mode switch
+        {
+            ActorMode.Message => new OutboundItem.Post(target.Channel, message),
+            // A new card (a log page) replaces the clicked ephemeral message; a plain line is added below it.
+            ActorMode.ReplaceOriginal when target.ResponseUrl is { } url =>
+                new OutboundItem.Respond(target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks is not null }),
+            _ => new OutboundItem.Ephemeral(target.Channel, target.User, message),
+        };
+        queue.Enqueue(item);
+    }
+
+    /// <summary>Opens the gap or ownership modal; returns a line for the user when it could not be opened.</summary>
+    public async Task<string?> OpenFormAsync(ReplyTarget target, FormKind kind, string? title, CancellationToken ct)
+    {
+        if (target.TriggerId is not { Length: > 0 } trigger)
+        {
+            // Events carry no trigger_id: offer a button, whose click does.
+            var b = new BlockBuilder();
+            var what = kind == FormKind.Gap ? "gap" : "ownership";
+            b.Section($"Click to open the {what} form.").Buttons([b.Button("Open the form", ActionCodec.OpenForm, what, ActionStyle.Positive)]);
+            Private(target, new SlackMessage($"Open the {what} form", b.Build()));
+            return null;
+        }
+        try
+        {
+            await api.OpenViewAsync(trigger, Modals.Form(kind, new ModalMeta(target.Channel, MessageTs: target.MessageTs), title), ct);
+            return null;
+        }
+        catch (SlackApiException e)
+        {
+            log.LogWarning("views.open failed: {Error}", e.Error);
+            return kind == FormKind.Gap
+                ? $"I could not open the form ({e.Error}). Write `gap <title>` instead, or try again."
+                : $"I could not open the form ({e.Error}). Please try `ownership` again.";
+        }
+    }
+
+    private Func<string, CancellationToken, Task>? Remember(ReplyTarget target, CardView view) =>
+        view is ApprovalCard { Decision: null } card
+            ? (ts, ct) => service.RememberCardAsync(target.Key, card.Request.Number, MessageRef.Format(target.Channel, ts), ct)
+            : null;
+}
+
+/// <summary>A message id as the Core stores it: "&lt;channel&gt;|&lt;ts&gt;".</summary>
+internal static class MessageRef
+{
+    public static string Format(string channel, string ts) => $"{channel}|{ts}";
+
+    public static bool TryParse(string id, out string channel, out string ts)
+    {
+        var bar = id.IndexOf('|', StringComparison.Ordinal);
+        channel = bar > 0 ? id[..bar] : "";
+        ts = bar > 0 ? id[(bar + 1)..] : "";
+        return channel.Length > 0 && ts.Length > 0;
+    }
+}

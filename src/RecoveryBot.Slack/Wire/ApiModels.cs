@@ -1,0 +1,44 @@
+using RecoveryBot.Slack.BlockKit;
+
+namespace RecoveryBot.Slack.Wire;
+
+/// <summary>Body of chat.postMessage, chat.update (with <see cref="Ts"/>) and chat.postEphemeral (with <see cref="User"/>).</summary>
+internal sealed record ChatRequest(string Channel, string Text, IReadOnlyList<Block>? Blocks, string? Ts = null, string? User = null);
+
+internal sealed record ViewsOpenRequest(string TriggerId, ModalView View);
+
+internal sealed record ConversationsOpenRequest(string Users);
+
+/// <summary>The common part of every Web API answer.</summary>
+internal record ApiResult(bool Ok, string? Error);
+
+internal sealed record ChatResult(bool Ok, string? Error, string? Channel, string? Ts) : ApiResult(Ok, Error);
+
+internal sealed record PermalinkResult(bool Ok, string? Error, string? Permalink) : ApiResult(Ok, Error);
+
+internal sealed record ConversationResult(bool Ok, string? Error, ConversationRef? Channel) : ApiResult(Ok, Error);
+
+internal sealed record ConversationRef(string? Id);
+
+internal sealed record UserResult(bool Ok, string? Error, SlackUser? User) : ApiResult(Ok, Error);
+
+internal sealed record SlackUser(string? Id, string? Name, string? RealName, UserProfile? Profile)
+{
+    /// <summary>What people see: the display name, else the real name, else the handle.</summary>
+    public string? DisplayName => NonEmpty(Profile?.DisplayName) ?? NonEmpty(Profile?.RealName) ?? NonEmpty(RealName) ?? NonEmpty(Name);
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+internal sealed record UserProfile(string? DisplayName, string? RealName);
+
+/// <summary>An immediate answer to a slash command, or a post to a <c>response_url</c>.</summary>
+internal sealed record CommandResponse(string ResponseType, string Text, IReadOnlyList<Block>? Blocks)
+{
+    public bool? ReplaceOriginal { get; init; }
+}
+
+/// <summary>A view_submission answer that keeps the modal open and shows errors under fields.</summary>
+internal sealed record ViewErrors(string ResponseAction, IReadOnlyDictionary<string, string> Errors);
+
+internal sealed record ChallengeReply([property: System.Text.Json.Serialization.JsonPropertyName("challenge")] string Value);

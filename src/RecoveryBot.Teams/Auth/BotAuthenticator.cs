@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RecoveryBot.Teams.Activities;
+
+namespace RecoveryBot.Teams.Auth;
+
+/// <summary>
+/// An authentication verdict: 200 to go on, 401 for a missing or invalid token, 403 for a valid token not endorsed
+/// for Teams, 503 while the signing keys cannot be fetched.
+/// </summary>
+internal sealed record AuthResult(int Status, string Reason, BotCaller? Caller = null)
+{
+    public bool Ok => Status == 200;
+
+    public static AuthResult Unauthorized(string reason) => new(401, reason);
+}
+
+/// <summary>A validated Connector token, kept until the activity is read, then checked against it.</summary>
+internal sealed record BotCaller(string? ServiceUrl, IReadOnlyList<string>? Endorsements);
+
+/// <summary>
+/// Bot Framework "Connector to Bot" token validation (protocols.md B): issuer, audience = App ID, lifetime with
+/// 5 minutes' skew, RS256 signature by a published key, then the <c>serviceurl</c> claim and the key's endorsements.
+/// </summary>
+internal sealed class BotAuthenticator(SigningKeys keys, TeamsOptions options, TimeProvider time)
+{
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>Step 1, before the body is read: the header and the token itself.</summary>
+    public async Task<AuthResult> AuthenticateAsync(string? authorization, CancellationToken ct)
+    {
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthResult.Unauthorized("no bearer token");
+        var token = authorization["Bearer ".Length..].Trim();
+        if (token.Length == 0 || token.Length > 16_384 || !_handler.CanReadToken(token)) return AuthResult.Unauthorized("unreadable token");
+        if (!options.HasCredentials) return AuthResult.Unauthorized("Teams__AppId is not configured");
+
+        BotMetadata metadata;
+        try
+        {
+            metadata = await keys.GetAsync(ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // No keys were ever fetched (IdentityModel keeps serving the last good ones otherwise): say so, accept nothing.
+            return new AuthResult(503, "Bot Framework signing keys are unavailable");
+        }
+        var result = await _handler.ValidateTokenAsync(token, Parameters(metadata));
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            var kid = (result.SecurityToken as JsonWebToken)?.Kid ?? _handler.ReadJsonWebToken(token).Kid;
+            if (await keys.RefreshForAsync(kid, ct) is { } refreshed)
+            {
+                metadata = refreshed;
+                result = await _handler.ValidateTokenAsync(token, Parameters(metadata));
+            }
+        }
+        if (!result.IsValid) return AuthResult.Unauthorized(result.Exception?.GetType().Name ?? "invalid token");
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var serviceUrl = result.ClaimsIdentity.FindFirst("serviceurl")?.Value;
+        var endorsements = jwt.Kid is { } id && metadata.Endorsements.TryGetValue(id, out var list) ? list : null;
+        return new AuthResult(200, "valid token", new BotCaller(serviceUrl, endorsements));
+    }
+
+    /// <summary>Step 2, once the activity is read: its serviceUrl must be the token's, its channel endorsed for the key.</summary>
+    public static AuthResult Authorize(BotCaller caller, Activity activity)
+    {
+        if (caller.ServiceUrl is null) return AuthResult.Unauthorized("token has no serviceurl claim");
+        if (!string.Equals(caller.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return AuthResult.Unauthorized("serviceurl claim does not match the activity");
+        var channel = string.IsNullOrEmpty(activity.ChannelId) ? "msteams" : activity.ChannelId;
+        if (caller.Endorsements is { } endorsed && !endorsed.Contains(channel, StringComparer.OrdinalIgnoreCase))
+            return new AuthResult(403, $"signing key not endorsed for {channel}");
+        return new AuthResult(200, "authorized", caller);
+    }
+
+    private TokenValidationParameters Parameters(BotMetadata metadata) => new()
+    {
+        ValidIssuer = options.TokenIssuer,
+        ValidAudience = options.AppId,
+        IssuerSigningKeys = metadata.SigningKeys,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = Skew,
+        ValidateLifetime = true,
+        // Lifetime against the injected clock, so it is testable and never reads the wall clock directly.
+        LifetimeValidator = ValidLifetime,
+        ValidateIssuerSigningKey = false,
+    };
+
+    private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters p)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (expires is not { } exp || now > exp.ToUniversalTime() + Skew) return false;
+        return notBefore is not { } nbf || now + Skew >= nbf.ToUniversalTime();
+    }
+}

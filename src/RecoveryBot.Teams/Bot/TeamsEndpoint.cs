@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Teams.Activities;
+using RecoveryBot.Teams.Auth;
+
+namespace RecoveryBot.Teams.Bot;
+
+/// <summary>
+/// <c>POST /api/messages</c>: size cap → token → activity → serviceUrl/endorsement → one bot turn → answer.
+/// Nothing from the body reaches the Core before the caller is authenticated (protocols.md B).
+/// </summary>
+internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth, IHostApplicationLifetime lifetime, ILogger<TeamsEndpoint> log)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.ContentLength > options.MaxBodyBytes) { http.Response.StatusCode = 413; return; }
+
+        BotCaller? caller = null;
+        if (options.Authentication == TeamsAuthentication.BotFramework)
+        {
+            var verdict = await auth.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, http.RequestAborted);
+            if (!verdict.Ok) { Refuse(http, verdict); return; }
+            caller = verdict.Caller;
+        }
+
+        var body = await ReadBodyAsync(request, options.MaxBodyBytes, http.RequestAborted);
+        if (body is null) { http.Response.StatusCode = 413; return; }
+        if (Parse(body) is not { Type.Length: > 0 } activity) { http.Response.StatusCode = 400; return; }
+
+        if (caller is not null && BotAuthenticator.Authorize(caller, activity) is { Ok: false } denied) { Refuse(http, denied); return; }
+
+        // The turn runs to completion even if the caller hangs up: its writes and replies belong together.
+        var bot = http.RequestServices.GetRequiredService<TeamsBot>();
+        var response = await bot.HandleAsync(activity, lifetime.ApplicationStopping);
+        log.LogDebug("Teams {Type} activity answered {Status}", activity.Type, response.Status);
+        http.Response.StatusCode = response.Status;
+        if (response.Invoke is { } invoke)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(invoke, invoke.GetType(), TeamsJson.Wire), http.RequestAborted);
+        }
+    }
+
+    private void Refuse(HttpContext http, AuthResult verdict)
+    {
+        log.LogWarning("Teams request refused with {Status}: {Reason}", verdict.Status, verdict.Reason);
+        http.Response.StatusCode = verdict.Status;
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try { return JsonSerializer.Deserialize(body, TeamsJson.Wire.Activity); }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (a chunked body has no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, (int)(request.ContentLength ?? 16 * 1024) + 1));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > max) return null;
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+                if (read == 0) break;
+                length += read;
+                if (length > max) return null;
+            }
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

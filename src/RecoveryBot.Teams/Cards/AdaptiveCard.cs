@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+
+namespace RecoveryBot.Teams.Cards;
+
+/// <summary>An Adaptive Card, schema 1.5 (the highest Teams renders for bots, protocols.md D).</summary>
+internal sealed record AdaptiveCard
+{
+    public const string SchemaVersion = "1.5";
+
+    [JsonPropertyOrder(-2)]
+    public string Type { get; init; } = "AdaptiveCard";
+
+    [JsonPropertyOrder(-1)]
+    public string Version { get; init; } = SchemaVersion;
+
+    public required IReadOnlyList<CardElement> Body { get; init; }
+    public IReadOnlyList<CardButton>? Actions { get; init; }
+    public TeamsCardOptions? Msteams { get; init; }
+}
+
+internal sealed record TeamsCardOptions(string Width);
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+internal abstract record CardElement
+{
+    public string? Spacing { get; init; }
+    public bool? Separator { get; init; }
+}
+
+internal sealed record TextBlock(string Text) : CardElement
+{
+    public bool Wrap { get; init; } = true;
+    public string? Size { get; init; }
+    public string? Weight { get; init; }
+    public string? Color { get; init; }
+    public bool? IsSubtle { get; init; }
+}
+
+internal sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+
+internal sealed record Fact(string Title, string Value);
+
+internal sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    public string? Style { get; init; }
+}
+
+internal sealed record ActionSet(IReadOnlyList<CardButton> Actions) : CardElement;
+
+internal sealed record InputText(string Id, string Label) : CardElement
+{
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public bool? IsMultiline { get; init; }
+    public int? MaxLength { get; init; }
+    public string? Placeholder { get; init; }
+}
+
+internal sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<Choice> Choices) : CardElement
+{
+    public string? Value { get; init; }
+    public string? Style { get; init; }
+    public bool? IsRequired { get; init; }
+}
+
+internal sealed record Choice(string Title, string Value);
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SubmitButton), "Action.Submit")]
+[JsonDerivedType(typeof(ShowCardButton), "Action.ShowCard")]
+[JsonDerivedType(typeof(OpenUrlButton), "Action.OpenUrl")]
+internal abstract record CardButton(string Title)
+{
+    public string? Style { get; init; }
+}
+
+internal sealed record SubmitButton(string Title, SubmitData Data) : CardButton(Title);
+
+/// <summary>A button that opens a small card in place (a required note, then Submit).</summary>
+internal sealed record ShowCardButton(string Title, AdaptiveCard Card) : CardButton(Title);
+
+internal sealed record OpenUrlButton(string Title, Uri Url) : CardButton(Title);
+
+/// <summary>What a click carries back; Teams merges the card's input values into it (protocols.md A).</summary>
+internal sealed record SubmitData([property: JsonPropertyName("rb")] string Verb)
+{
+    public string? Gap { get; init; }
+    public int? Cr { get; init; }
+    public int? Rev { get; init; }
+    public string? Filter { get; init; }
+    public string? Page { get; init; }
+}

@@ -1,0 +1,49 @@
+namespace RecoveryBot.Teams;
+
+public enum TeamsAuthentication { BotFramework, None }
+
+/// <summary>The "Teams" configuration section (<c>Teams__AppId</c>, …).</summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
+    /// <summary>The bot's Microsoft App ID (Entra app registration). Empty for the local Agents Playground.</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>The app registration's client secret; used for outbound Bot Connector tokens.</summary>
+    public string AppPassword { get; set; } = "";
+
+    /// <summary>Home tenant of a single-tenant bot; empty means the legacy multi-tenant authority (botframework.com).</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <value><see cref="TeamsAuthentication.BotFramework"/>; <c>None</c> only for local emulators (refused in Production).</value>
+    public TeamsAuthentication Authentication { get; set; } = TeamsAuthentication.BotFramework;
+
+    /// <value>The Bot Framework's public-cloud OpenID metadata document.</value>
+    public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
+
+    /// <value>The issuer the Bot Connector puts in its tokens.</value>
+    public string TokenIssuer { get; set; } = "https://api.botframework.com";
+
+    /// <value>12 hours; Bot Framework asks for at least one refresh of the signing keys a day.</value>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <value>5 minutes: how often a token with an unknown key may force a refresh of the signing keys.</value>
+    public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <value>Bearer tokens go only to https service URLs on these hosts (or their subdomains).</value>
+    public IList<string> TrustedServiceHosts { get; } =
+        ["botframework.com", "trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us", "botframework.us", "botframework.azure.us"];
+
+    /// <value>256 KB; larger activities are refused with 413.</value>
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <value>~7 sends per second per conversation, Teams' per-thread limit.</value>
+    public TimeSpan SendInterval { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    internal string Authority => string.IsNullOrWhiteSpace(TenantId)
+        ? "https://login.microsoftonline.com/botframework.com"
+        : $"https://login.microsoftonline.com/{TenantId.Trim()}";
+
+    internal bool HasCredentials => !string.IsNullOrWhiteSpace(AppId);
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RecoveryBot.Teams.Tests.Support;
+
+namespace RecoveryBot.Teams.Tests;
+
+/// <summary>
+/// A reset plan through the real Core: the approval card is posted, remembered, and after the approver's click
+/// updated in place (Action.Submit → PUT), or replaced in the invoke response (Action.Execute).
+/// </summary>
+public sealed class ApprovalFlowTests : IAsyncLifetime
+{
+    private const string Conversation = "2a5e2ee7-d4f8-43ae-8a9f-d61ed744341c";
+    private FakeConnector _connector = null!;
+    private TeamsTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _host = await TeamsTestHost.StartLocalAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task SayAsync(string text, string fromId = "user-id-0", string fromName = "Alex Wilber", JsonArray? entities = null)
+    {
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-personal", _connector.ServiceUrl, j =>
+        {
+            j["text"] = text;
+            j["from"] = new JsonObject { ["id"] = fromId, ["name"] = fromName };
+            if (entities is not null) j["entities"] = entities;
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Lead Alex proposes the plan; Megan is the approver. Returns the posted card's message id and its Approve data.</summary>
+    private async Task<(string MessageId, JsonObject Approve)> ProposePlanAsync()
+    {
+        await SayAsync("start Quotes rollout");
+        await SayAsync("approver <at>Megan Bowen</at>", entities:
+            [new JsonObject { ["type"] = "mention", ["text"] = "<at>Megan Bowen</at>", ["mentioned"] = new JsonObject { ["id"] = "user-id-1", ["name"] = "Megan Bowen" } }]);
+        var before = _connector.Calls.Count;
+        await SayAsync("plan");
+        var calls = _connector.Calls.Skip(before).ToList();
+        var index = calls.FindIndex(c => c.Body["attachments"] is not null);
+        Assert.True(index >= 0, "no card was posted for `plan`");
+        var messageId = $"msg-{before + index + 1}";
+        var actions = calls[index].Body["attachments"]![0]!["content"]!["actions"]!.AsArray();
+        return (messageId, actions.Single(a => (string?)a!["title"] == "Approve")!["data"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task SubmitApprove_UpdatesTheCardInPlace()
+    {
+        var (messageId, approve) = await ProposePlanAsync();
+        var before = _connector.Calls.Count;
+
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-card-submit-personal", _connector.ServiceUrl, j =>
+        {
+            j["from"] = new JsonObject { ["id"] = "user-id-1", ["name"] = "Megan Bowen" };
+            j["replyToId"] = messageId;
+            j["value"] = approve.DeepClone();
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var calls = _connector.Calls.Skip(before).ToList();
+        var put = Assert.Single(calls, c => c.Method == "PUT");
+        Assert.Equal($"/_connector/v3/conversations/{Conversation}/activities/{messageId}", put.RawTarget);
+        var card = put.Body["attachments"]![0]!["content"]!;
+        Assert.Null(card["actions"]);
+        Assert.Contains("Approved by Megan Bowen", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(calls, c => c.Method == "POST" && ((string?)c.Body["text"])?.Contains("Approved by Megan Bowen", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task ExecuteApprove_ReturnsTheDecidedCardInTheInvokeResponse()
+    {
+        var (messageId, approve) = await ProposePlanAsync();
+        var before = _connector.Calls.Count;
+        var data = approve.DeepClone().AsObject();
+        data.Remove("rb");
+
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-personal", _connector.ServiceUrl, j =>
+        {
+            j["type"] = "invoke";
+            j["name"] = "adaptiveCard/action";
+            j.Remove("text");
+            j["from"] = new JsonObject { ["id"] = "user-id-1", ["name"] = "Megan Bowen" };
+            j["replyToId"] = messageId;
+            j["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "approve", ["data"] = data }, ["trigger"] = "manual" };
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        Assert.Equal("AdaptiveCard", (string?)body["value"]!["type"]);
+        Assert.Contains("Approved by Megan Bowen", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Calls.Skip(before), c => c.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task ExecuteFromSomeoneElse_AnswersWithAMessage()
+    {
+        var (messageId, approve) = await ProposePlanAsync();
+
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-personal", _connector.ServiceUrl, j =>
+        {
+            j["type"] = "invoke";
+            j["name"] = "adaptiveCard/action";
+            j["replyToId"] = messageId;
+            j["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "approve", ["data"] = approve.DeepClone() } };
+        }));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
+        Assert.Contains("Megan Bowen", (string?)body["value"], StringComparison.Ordinal);
+    }
+}

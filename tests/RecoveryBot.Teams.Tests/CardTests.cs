@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Teams.Activities;
+using RecoveryBot.Teams.Bot;
+using RecoveryBot.Teams.Cards;
+using RecoveryBot.Teams.Tests.Support;
+
+namespace RecoveryBot.Teams.Tests;
+
+/// <summary>Every card as Adaptive Card 1.5 JSON, checked by Microsoft's renderer library and against Teams' size limit.</summary>
+public sealed class CardTests
+{
+    private const int MessageBudget = 80 * 1024;
+
+    private static JsonObject Json(AdaptiveCard card) =>
+        JsonNode.Parse(JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard))!.AsObject();
+
+    private static string Wire(AdaptiveCard card) => JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard);
+
+    [Fact]
+    public void WireJson_KeepsNonAsciiTextUnescaped()
+    {
+        var json = Wire(Blocks.Card([Blocks.Bullet("Größe — <b>&")]));
+
+        Assert.Contains("• Größe — <b>&", json, StringComparison.Ordinal);
+    }
+
+    private static int MessageBytes(AdaptiveCard card)
+    {
+        var to = new Destination("https://smba.trafficmanager.net/amer/", "19:abc@thread.tacv2;messageid=1", "1",
+            new ChannelAccount { Id = "28:bot", Name = "RecoveryBot" }, new ChannelAccount { Id = "29:user", Name = "User" }, new ChannelKey("teams", "t", "c"));
+        return JsonSerializer.SerializeToUtf8Bytes(ReplySender.Message(to, null, card), TeamsJson.Wire.OutboundActivity).Length;
+    }
+
+    [Fact]
+    public void Buttons_CarryVerbItemAndRevision_AndANoteCardWhenNeeded()
+    {
+        var g = CardSamples.Gap(7);
+        var card = Json(CardRenderer.Render(new RetestCard("R", g, GapActions_Retest(g))));
+        var actions = card["actions"]!.AsArray();
+
+        Assert.Equal("Action.Submit", (string?)actions[0]!["type"]);
+        Assert.Equal("""{"rb":"works","gap":"G-7","rev":4}""", actions[0]!["data"]!.ToJsonString());
+        Assert.Equal("Action.ShowCard", (string?)actions[1]!["type"]);
+        var note = actions[1]!["card"]!["body"]![0]!;
+        Assert.Equal(FormFields.Note, (string?)note["id"]);
+        Assert.True((bool)note["isRequired"]!);
+        Assert.Equal("""{"rb":"broken","gap":"G-7","rev":4}""", actions[1]!["card"]!["actions"]![0]!["data"]!.ToJsonString());
+        Assert.Equal("1.5", (string?)card["version"]);
+    }
+
+    private static IReadOnlyList<ActionView> GapActions_Retest(Gap g) => Core.Rules.GapActions.Retest(g);
+
+    [Fact]
+    public void DecidedApproval_ShowsTheDecisionAndNoButtons()
+    {
+        var decided = CardSamples.All().Single(c => c.Name == "approval-decided").View;
+        var card = Json(CardRenderer.Render(decided));
+
+        Assert.Null(card["actions"]);
+        Assert.Contains("Rejected by Dana Ruiz at 09:00: scope too wide", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Action.", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LogCard_PaginatesWithLogPageSubmits()
+    {
+        var log = CardSamples.All().Single(c => c.Name == "log").View;
+        var actions = Json(CardRenderer.Render(log))["actions"]!.AsArray();
+
+        Assert.Equal(["Previous", "Next"], actions.Select(a => (string?)a!["title"]));
+        Assert.Equal("""{"rb":"log-page","filter":"open","page":"1"}""", actions[0]!["data"]!.ToJsonString());
+        Assert.Equal("""{"rb":"log-page","filter":"open","page":"3"}""", actions[1]!["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Forms_SubmitWithTheirVerbs_AndTheFieldsCoreReads()
+    {
+        var gap = Json(CardRenderer.Form(FormKind.Gap)).ToJsonString();
+        var ownership = Json(CardRenderer.Form(FormKind.Ownership)).ToJsonString();
+
+        foreach (var id in new[] { FormFields.Title, FormFields.Expected, FormFields.Actual, FormFields.Impact, FormFields.Affected, FormFields.Kind })
+            Assert.Contains($"\"id\":\"{id}\"", gap, StringComparison.Ordinal);
+        foreach (var id in new[] { FormFields.Broken, FormFields.Affected, FormFields.DoingNow, FormFields.NextUpdate })
+            Assert.Contains($"\"id\":\"{id}\"", ownership, StringComparison.Ordinal);
+        Assert.Contains("\"rb\":\"submit-gap\"", gap, StringComparison.Ordinal);
+        Assert.Contains("\"rb\":\"submit-ownership\"", ownership, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongestCards_StayUnder80KB()
+    {
+        var huge = new string('Ü', 5000);
+        var rows = Enumerable.Range(1, 200).Select(n => CardSamples.Gap(n, title: new string('x', 200) + n, longText: huge)).ToList();
+        var history = Enumerable.Range(0, 200).Select(i => new HistoryEvent(new GapId(1), CardSamples.Now, CardSamples.Lena, "status " + huge, huge, huge, huge)).ToList();
+        var g = rows[0];
+        CardView[] views =
+        [
+            new LogCard("R", "All items", LogFilter.All, rows, 1, 14, 200, CardSamples.Today),
+            new GapDetailCard(huge, g, CardSamples.Today, history, Core.Rules.GapActions.Retest(g)),
+            new ApprovalCard(huge, CardSamples.Change(), huge, [.. Enumerable.Repeat(huge, 200)], [], huge, CardSamples.Dana),
+            new CheckinCard("R", huge, [.. Enumerable.Range(0, 50).Select(i => new CheckinSection(huge, [.. Enumerable.Repeat(huge, 20)]))], null),
+        ];
+
+        foreach (var view in views)
+        {
+            var card = CardRenderer.Render(view);
+            Assert.True(MessageBytes(card) < MessageBudget, $"{view.GetType().Name}: {MessageBytes(card)} bytes");
+            Assert.True(Encoding.Unicode.GetByteCount(JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard)) < 160 * 1024);
+        }
+    }
+
+    [Fact]
+    public void OversizedCard_IsCutAndSaysSo()
+    {
+        var card = Blocks.Card([.. Enumerable.Range(0, 200).Select(_ => Blocks.Text(new string('y', 1900)))]);
+
+        var fitted = CardRenderer.Fit(card);
+
+        Assert.True(CardRenderer.Size(fitted) <= CardRenderer.MaxCardBytes);
+        Assert.Contains("cut to fit", ((TextBlock)fitted.Body[^1]).Text, StringComparison.Ordinal);
+    }
+}

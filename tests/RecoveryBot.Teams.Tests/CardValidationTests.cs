@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Teams.Cards;
+using RecoveryBot.Teams.Tests.Support;
+
+namespace RecoveryBot.Teams.Tests;
+
+/// <summary>
+/// Every card kind, and every card a real Core session answers with, written as JSON and checked by
+/// tests/cards/validate.mjs, which runs Microsoft's Adaptive Cards library (npm adaptivecards) on it.
+/// </summary>
+public sealed class CardValidationTests
+{
+    private static string Wire(AdaptiveCard card) => JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard);
+
+    private static string Validator => Path.Combine(Fixtures.RepoRoot, "tests", "cards", "validate.mjs");
+
+    [Fact]
+    public async Task EveryCard_PassesTheAdaptiveCardsRenderersValidation()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "cards");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        foreach (var (name, view) in CardSamples.All())
+            File.WriteAllText(Path.Combine(dir, name + ".json"), Wire(CardRenderer.Render(view)));
+        var fromCore = await CoreSession.CardsAsync();
+        Assert.True(fromCore.Count >= 8, $"the Core session produced only {fromCore.Count} cards");
+        foreach (var (name, view) in fromCore)
+            File.WriteAllText(Path.Combine(dir, name + ".json"), Wire(CardRenderer.Render(view)));
+        File.WriteAllText(Path.Combine(dir, "form-gap.json"), Wire(CardRenderer.Form(FormKind.Gap)));
+        File.WriteAllText(Path.Combine(dir, "form-ownership.json"), Wire(CardRenderer.Form(FormKind.Ownership)));
+
+        var (exit, output) = RunNode(Validator, dir);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{13 + fromCore.Count} valid, 0 invalid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_RejectsABrokenCard()
+    {
+        var dir = Directory.CreateTempSubdirectory("rb-cards-").FullName;
+        File.WriteAllText(Path.Combine(dir, "bad.json"),
+            """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"a","label":"A","isRequired":true},{"type":"Input.Text","id":"a","label":"B"}]}""");
+
+        var (exit, output) = RunNode(Validator, dir);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Duplicate Id", output, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output) RunNode(string script, string argument)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Fixtures.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(argument);
+        using var node = Process.Start(start)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        Assert.True(node.WaitForExit(60_000), "node did not finish in 60 s");
+        return (node.ExitCode, stdout.Result + stderr.Result);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+using RecoveryBot.Core.Views;
+using RecoveryBot.Teams.Activities;
+using RecoveryBot.Teams.Connector;
+using RecoveryBot.Teams.Tests.Support;
+
+namespace RecoveryBot.Teams.Tests;
+
+/// <summary>The outbound side: proactive posts, retry decisions, pacing, and where bearer tokens may go.</summary>
+public sealed class ConnectorTests
+{
+    [Fact]
+    public async Task ProactivePost_GoesToTheConversation_AndReturnsTheMessageId()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await TeamsTestHost.StartLocalAsync();
+        var address = new ConversationAddress(connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot", "RecoveryBot").ToJson();
+        var poster = host.Services().GetRequiredService<TeamsPoster>();
+
+        var ids = await poster.PostAsync(address, [new Reply.Text("Check-in is due"), new Reply.Form(FormKind.Gap)], CancellationToken.None);
+
+        Assert.Equal(["msg-1", "msg-2"], ids);
+        Assert.All(connector.Calls, c => Assert.Equal("/_connector/v3/conversations/19%3Aabc%40thread.tacv2/activities", c.RawTarget));
+        Assert.Equal("28:bot", (string?)connector.Calls[0].Body["from"]!["id"]);
+        Assert.Null(connector.Calls[0].Body["replyToId"]);
+    }
+
+    [Fact]
+    public async Task ProactivePost_ToAGoneConversation_ThrowsPermanent_WithoutRetrying()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await TeamsTestHost.StartLocalAsync();
+        connector.Fail(HttpStatusCode.NotFound, body: """{"error":{"code":"ConversationNotFound","message":"gone"}}""");
+        var poster = host.Services().GetRequiredService<TeamsPoster>();
+        var address = new ConversationAddress(connector.ServiceUrl, "a:gone", "t", "28:bot").ToJson();
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => poster.PostAsync(address, [new Reply.Text("hi")], CancellationToken.None));
+
+        Assert.True(error.IsPermanent);
+        Assert.Equal("ConversationNotFound", error.Code);
+        Assert.Single(connector.Calls);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("C0123SLACK", false)]
+    [InlineData("""{"serviceUrl":"https://smba.trafficmanager.net/amer/","conversationId":"19:a"}""", true)]
+    public void CanPost_OnlyTeamsAddresses(string? address, bool expected) => Assert.Equal(expected, TeamsPoster.CanPost(address));
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, null, true)]
+    [InlineData(HttpStatusCode.PreconditionFailed, null, true)]
+    [InlineData(HttpStatusCode.BadGateway, null, true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, 5, true)]
+    [InlineData(HttpStatusCode.TooManyRequests, 60, false)]
+    [InlineData(HttpStatusCode.Forbidden, null, false)]
+    [InlineData(HttpStatusCode.NotFound, null, false)]
+    [InlineData(HttpStatusCode.BadRequest, null, false)]
+    public void RetryDecision_FollowsTheConnectorsRules(HttpStatusCode status, int? retryAfterSeconds, bool retried)
+    {
+        using var response = new HttpResponseMessage(status);
+        if (retryAfterSeconds is { } s) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(s));
+
+        Assert.Equal(retried, ConnectorResilience.ShouldRetry(Outcome.FromResult(response), TimeProvider.System));
+    }
+
+    [Fact]
+    public void RetryDecision_RetriesNetworkErrors() =>
+        Assert.True(ConnectorResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), TimeProvider.System));
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/", true)]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch", true)]
+    [InlineData("http://smba.trafficmanager.net/amer/", false)]
+    [InlineData("https://trafficmanager.net.evil.example/", false)]
+    [InlineData("https://eviltrafficmanager.net/", false)]
+    [InlineData("http://localhost:56150/_connector", false)]
+    public void BearerTokens_GoOnlyToHttpsConnectorHosts(string serviceUrl, bool trusted)
+    {
+        var client = new ConnectorClient(new HttpClient(), Mock.Of<IConnectorTokens>(), new SendPacer(new TeamsOptions(), TimeProvider.System),
+            new TeamsOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorClient>.Instance);
+
+        Assert.Equal(trusted, client.Trusted(new Uri(serviceUrl)));
+    }
+
+    [Fact]
+    public async Task NoAppId_NoTokenIsRequested()
+    {
+        var tokens = new MsalConnectorTokens(new TeamsOptions());
+
+        Assert.Null(await tokens.GetTokenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Pacer_SpacesSendsToOneConversation_ButNotAcrossConversations()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new SendPacer(new TeamsOptions { SendInterval = TimeSpan.FromMilliseconds(150) }, time);
+
+        var first = pacer.WaitTurnAsync("a", CancellationToken.None);
+        var second = pacer.WaitTurnAsync("a", CancellationToken.None);
+        var other = pacer.WaitTurnAsync("b", CancellationToken.None);
+
+        Assert.True(first.IsCompleted);
+        Assert.True(other.IsCompleted);
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await second;
+    }
+}
