@@ -45,17 +45,22 @@ internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOp
         return name;
     }
 
-    /// <summary>Gives bare mentions (<c>&lt;@U1&gt;</c>) their display name (<c>&lt;@U1|Ana Silva&gt;</c>) so replies read well.</summary>
+    /// <summary>
+    /// Gives mentions their display name (<c>&lt;@U1&gt;</c> or <c>&lt;@U1|ana&gt;</c> become <c>&lt;@U1|Ana Silva&gt;</c>) so one
+    /// person has one name in replies and in the log. The label an escaped slash command carries is the user's handle,
+    /// not the name people see; it is kept only when the lookup fails.
+    /// </summary>
     public async Task<string> NameMentionsAsync(string team, string text, CancellationToken ct)
     {
         if (!text.Contains("<@", StringComparison.Ordinal)) return text;
-        var ids = BareMention().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Take(MaxMentionsResolved).ToList();
-        if (ids.Count == 0) return text;
-        var names = await Task.WhenAll(ids.Select(id => NameAsync(team, id, null, ct)));
-        var map = ids.Zip(names).ToDictionary(p => p.First, p => p.Second.Replace(">", "", StringComparison.Ordinal).Replace("|", "", StringComparison.Ordinal), StringComparer.Ordinal);
-        return BareMention().Replace(text, m => map.TryGetValue(m.Groups[1].Value, out var n) && n != m.Groups[1].Value ? $"<@{m.Groups[1].Value}|{n}>" : m.Value);
+        var mentions = Mention().Matches(text).Select(m => (Id: m.Groups[1].Value, Label: m.Groups[2].Success ? m.Groups[2].Value : null))
+            .DistinctBy(m => m.Id, StringComparer.Ordinal).Take(MaxMentionsResolved).ToList();
+        if (mentions.Count == 0) return text;
+        var names = await Task.WhenAll(mentions.Select(m => NameAsync(team, m.Id, string.IsNullOrWhiteSpace(m.Label) ? null : m.Label, ct)));
+        var map = mentions.Zip(names).ToDictionary(p => p.First.Id, p => p.Second.Replace(">", "", StringComparison.Ordinal).Replace("|", "", StringComparison.Ordinal), StringComparer.Ordinal);
+        return Mention().Replace(text, m => map.TryGetValue(m.Groups[1].Value, out var n) && n.Length > 0 && n != m.Groups[1].Value ? $"<@{m.Groups[1].Value}|{n}>" : m.Value);
     }
 
-    [GeneratedRegex(@"<@([UW][A-Z0-9]{1,30})>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex BareMention();
+    [GeneratedRegex(@"<@([UW][A-Z0-9]{1,30})(?:\|([^|<>]{0,200}))?>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Mention();
 }

@@ -27,9 +27,15 @@ internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
         await Write(http, new CommandResponse("ephemeral", reply.Text, reply.Blocks), SlackJson.Default.CommandResponse);
     }
 
+    /// <summary>
+    /// Writes the reply in one piece with its Content-Length. (Serializing into the response stream sent it chunked:
+    /// the JSON and then a terminating chunk, two writes and two socket sends for every ack.)
+    /// </summary>
     public static Task Write<T>(HttpContext http, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
     {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, info);
         http.Response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(http.Response.Body, value, info, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
     }
 }

@@ -16,6 +16,12 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Channel<OutboundItem>> _lanes = new(StringComparer.Ordinal);
 
+    /// <summary>Channels with a running lane (a lane ends when its channel has nothing left to send).</summary>
+    internal int ActiveLanes
+    {
+        get { lock (_gate) return _lanes.Count; }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -49,15 +55,16 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
             {
                 if (!lane.Reader.TryRead(out var item))
                 {
+                    // Writers hold the gate too, so nothing can arrive between this last look and the removal.
+                    // (Not Reader.Count: a single-reader unbounded channel cannot count and throws.)
                     lock (_gate)
                     {
-                        if (lane.Reader.Count == 0)
+                        if (!lane.Reader.TryRead(out item))
                         {
                             _lanes.Remove(key);
                             return;
                         }
                     }
-                    continue;
                 }
                 try
                 {
