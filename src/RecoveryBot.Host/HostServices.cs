@@ -18,16 +18,21 @@ internal static class HostServices
     }
 
     /// <summary>Every request gets a correlation id in its log scope (and back in a response header); bodies are never logged.</summary>
-    public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app)
     {
-        var id = context.Request.Headers["X-Correlation-Id"].FirstOrDefault() is { Length: > 0 and <= 64 } given ? given : context.TraceIdentifier;
-        context.Response.Headers["X-Correlation-Id"] = id;
-        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryBot.Requests");
-        using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        // One logger for the process: resolving it per request went through RequestServices (a DI scope per request)
+        // and LoggerFactory.CreateLogger's lock.
+        var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryBot.Requests");
+        return app.Use(async (context, next) =>
         {
-            await next(context);
-        }
-    });
+            var id = context.Request.Headers["X-Correlation-Id"].FirstOrDefault() is { Length: > 0 and <= 64 } given ? given : context.TraceIdentifier;
+            context.Response.Headers["X-Correlation-Id"] = id;
+            using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            {
+                await next(context);
+            }
+        });
+    }
 }
 
 /// <summary>Loads (or creates) the summary link key once storage answers, retrying quietly until it does.</summary>

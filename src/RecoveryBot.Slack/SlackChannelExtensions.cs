@@ -60,23 +60,31 @@ public static class SlackChannelExtensions
     /// <summary>POST /slack/commands, /slack/events and /slack/interactivity (404 while no signing secret is set).</summary>
     public static IEndpointRouteBuilder MapSlackChannel(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/slack/commands", Run<CommandEndpoint>(static (e, http) => e.HandleAsync(http)));
-        app.MapPost("/slack/events", Run<EventsEndpoint>(static (e, http) => e.HandleAsync(http)));
-        app.MapPost("/slack/interactivity", Run<InteractivityEndpoint>(static (e, http) => e.HandleAsync(http)));
+        app.MapPost("/slack/commands", Run<CommandEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
+        app.MapPost("/slack/events", Run<EventsEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
+        app.MapPost("/slack/interactivity", Run<InteractivityEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
         return app;
     }
 
-    private static RequestDelegate Run<T>(Func<T, HttpContext, Task> handle) where T : notnull => async http =>
+    /// <summary>
+    /// The endpoints are singletons: taken from the root provider on first use, so a request never touches
+    /// <c>HttpContext.RequestServices</c>, which would create (and dispose) a DI scope for every request.
+    /// </summary>
+    private static RequestDelegate Run<T>(IServiceProvider services, Func<T, HttpContext, Task> handle) where T : class
     {
-        try
+        T? endpoint = null;
+        return async http =>
         {
-            await handle(http.RequestServices.GetRequiredService<T>(), http);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
-        {
-            // A bug must not take the host down or leak details; Slack shows its own error, and retries events.
-            http.RequestServices.GetRequiredService<ILogger<T>>().LogError(e, "Slack request to {Path} failed", http.Request.Path);
-            if (!http.Response.HasStarted) await SlackGate.Fail(http, StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again.");
-        }
-    };
+            try
+            {
+                await handle(endpoint ??= services.GetRequiredService<T>(), http);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+            {
+                // A bug must not take the host down or leak details; Slack shows its own error, and retries events.
+                services.GetRequiredService<ILogger<T>>().LogError(e, "Slack request to {Path} failed", http.Request.Path);
+                if (!http.Response.HasStarted) await SlackGate.Fail(http, StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again.");
+            }
+        };
+    }
 }

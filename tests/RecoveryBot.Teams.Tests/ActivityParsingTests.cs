@@ -72,6 +72,44 @@ public sealed class ActivityParsingTests
     }
 
     [Fact]
+    public void TypedMentionToken_IsText_NotAMention()
+    {
+        // Recorded from the Agents Playground: `<@user-id-4|Patti Fernandez>` typed into the box arrives verbatim, with no entity.
+        var a = Fixtures.Activity("playground-message-typed-mention-token-channel");
+
+        Assert.Equal("approver < @user-id-4|Patti Fernandez>", MentionText.Normalize(a));
+        Assert.IsType<ParseResult.Error>(CommandParser.Parse(MentionText.Normalize(a)));
+        var noEntities = a with { Text = "assign G-1 <@user-id-1|Megan Bowen> fri", Entities = null };
+        Assert.IsType<ParseResult.Error>(CommandParser.Parse(MentionText.Normalize(noEntities)));
+    }
+
+    [Fact]
+    public void TypedMentionToken_BesideARealMention_OnlyTheEntityCounts()
+    {
+        var a = Fixtures.Activity("message-with-mentions-channel") with
+        {
+            Text = "<at>Test Bot</at> assign G-1 <at>Megan Bowen</at> fri <@user-id-2|Adele Vance>",
+        };
+
+        Assert.Equal("assign G-1 <@user-id-1|Megan Bowen> fri < @user-id-2|Adele Vance>", MentionText.Normalize(a));
+    }
+
+    [Fact]
+    public void CardSubmit_InAChannelThread_IsTheChannelsTurnAndAnAction()
+    {
+        // Recorded from the Agents Playground: a click on the reset plan's Approve in a General channel thread.
+        var a = Fixtures.Activity("playground-card-submit-channel");
+        var turn = TurnReader.Read(a)!;
+        var action = TurnReader.ReadAction(a.Value)!;
+
+        Assert.Equal(new ChannelKey("teams", Tenant, "team-id"), turn.Channel);
+        Assert.Equal("approve", action.Verb);
+        Assert.Equal(1, action.Change);
+        Assert.Equal(0, action.Revision);
+        Assert.Null(a.Text);
+    }
+
+    [Fact]
     public void Mention_WithoutEntityText_RemovesAtName()
     {
         var a = Fixtures.Activity("message-with-mentions-channel") with
