@@ -1,5 +1,6 @@
 using RecoveryBot.Core.App;
 using RecoveryBot.Host;
+using RecoveryBot.Host.Scheduling;
 using RecoveryBot.Host.Summary;
 using RecoveryBot.Host.Web;
 using RecoveryBot.Slack;
@@ -21,11 +22,23 @@ if (problems.Count > 0)
     return 2;
 }
 
+if (args is [DueCommand.Verb, ..])
+{
+    return await DueCommand.RunAsync(args, builder.Configuration, services =>
+    {
+        services.AddTeamsChannel(builder.Configuration);
+        services.AddSlackChannel(builder.Configuration);
+        services.AddChannelPosters();
+    });
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddRecoveryBotCore(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSlackChannel(builder.Configuration);
+builder.Services.AddChannelPosters();
+builder.Services.AddScheduler(builder.Configuration);
 
 var app = builder.Build();
 app.UseCorrelation();

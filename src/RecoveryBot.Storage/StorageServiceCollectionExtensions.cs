@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
+using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds section <c>Storage</c> and registers <see cref="TableServiceClient"/>, <see cref="TableStorage"/> and
-    /// <see cref="IRecoveryStore"/> as singletons, plus a background service that creates the tables.
+    /// Binds section <c>Storage</c> and registers <see cref="TableServiceClient"/>, <see cref="TableStorage"/>,
+    /// <see cref="IRecoveryStore"/> and the scheduler's due-index as singletons, plus a background service that creates the tables.
     /// Nothing here touches the network, so the host starts while storage is down.
     /// </summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
+        services.AddScheduleIndex();
         services.AddHostedService<TableStorageInitializer>();
         return services;
     }

@@ -1,0 +1,57 @@
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.Schedule;
+
+/// <summary>
+/// What is due for one recovery, as a pure function of its state and a window of time. The scheduler calls it with
+/// the window since it last planned that recovery; storing each occurrence under its key makes it happen once.
+/// </summary>
+public static class SchedulePlanner
+{
+    /// <summary>A post that goes out more than this after its time is marked late.</summary>
+    public static readonly TimeSpan DefaultLateAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The occurrences with <paramref name="since"/> &lt; due time ≤ <paramref name="now"/> that still apply to the state
+    /// in <paramref name="input"/>, and the next instant after <paramref name="now"/> anything becomes due. During quiet
+    /// hours and weekends nothing is posted: the window is left open and the next wake is when posting opens.
+    /// </summary>
+    public static SchedulePlan Plan(ScheduleInput input, DateTimeOffset since, DateTimeOffset now, TimeSpan? lateAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var zone = input.Recovery.Zone;
+        var open = PostingHours.IsOpen(zone, now);
+        var due = new List<Occurrence>();
+        DateTimeOffset? next = null;
+        var owed = false;
+        foreach (var c in ScheduleRules.For(input, since, now))
+        {
+            if (c.At > now)
+            {
+                if (next is null || c.At < next) next = c.At;
+            }
+            else if (c.At > since)
+            {
+                owed = true;
+                if (open) due.Add(Build(c, input, now, now - c.At > (lateAfter ?? DefaultLateAfter)));
+            }
+        }
+        if (open) return new SchedulePlan([.. due.OrderBy(o => o.DueAt).ThenBy(o => o.Key, StringComparer.Ordinal)], now, next);
+        if (owed)
+        {
+            var opens = PostingHours.NextOpen(zone, now);
+            if (next is null || opens < next) next = opens;
+        }
+        return new SchedulePlan([], since, next);
+    }
+
+    private static Occurrence Build(Candidate c, ScheduleInput input, DateTimeOffset now, bool late)
+    {
+        var reply = c.Build(input, now, late);
+        if (late && reply is Reply.Text text)
+        {
+            reply = text with { Message = ScheduledTexts.LatePrefix(c.At, input.Recovery.Zone) + text.Message };
+        }
+        return new Occurrence(c.Key, c.Kind, c.At, late, reply);
+    }
+}

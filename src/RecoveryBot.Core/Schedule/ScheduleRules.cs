@@ -1,0 +1,132 @@
+using System.Globalization;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Rules;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.Schedule;
+
+/// <summary>
+/// A post the rules would make at <see cref="At"/> on the current state; built only when it is due, from the state,
+/// the planning time and whether it is late.
+/// </summary>
+internal sealed record Candidate(string Key, PostKind Kind, DateTimeOffset At, Func<ScheduleInput, DateTimeOffset, bool, Reply> Build);
+
+/// <summary>
+/// The product's schedule as candidates. Each depends only on the state (dates, phase, statuses), never on the
+/// time of planning, so keys and instants stay the same however often a recovery is planned.
+/// </summary>
+internal static class ScheduleRules
+{
+    public static readonly TimeOnly RetestAt = new(10, 0);
+    public static readonly TimeOnly OverdueAt = new(9, 30);
+    public static readonly TimeSpan OwnershipWithin = TimeSpan.FromHours(48);
+    public const int PlanWithinBusinessDays = 2;
+    public const int RetestAgainAfterBusinessDays = 2;
+    public const int EscalateAfterBusinessDays = 2;
+    public const int FollowUpAfterDays = 14;
+
+    public static IEnumerable<Candidate> For(ScheduleInput input, DateTimeOffset since, DateTimeOffset now)
+    {
+        var r = input.Recovery;
+        if (r.Phase == RecoveryPhase.Closed) return FollowUp(r);
+        return Checkins(r, since, now).Concat(Watches(r)).Concat(input.Gaps.SelectMany(g => Retest(r, g).Concat(Overdue(r, g))));
+    }
+
+    /// <summary>Check-ins from the window's start up to and including the first one after <paramref name="now"/>.</summary>
+    private static IEnumerable<Candidate> Checkins(Recovery r, DateTimeOffset since, DateTimeOffset now)
+    {
+        var zone = r.Zone;
+        // A weekend or quiet-hours shift moves a check-in at most three days later (Friday evening → Monday).
+        var started = zone.Today(r.StartedAt);
+        var first = zone.Today(since > r.StartedAt ? since : r.StartedAt).AddDays(-3);
+        if (first < started) first = started;
+        var last = zone.Today(now).AddDays(10);
+        for (var d = first; d <= last; d = d.AddDays(1))
+        {
+            if (d.DayOfWeek != r.CheckinDay) continue;
+            var at = PostingHours.Slot(zone, d, r.CheckinTime);
+            if (at <= r.StartedAt) continue;
+            yield return new("checkin:" + Iso(d), PostKind.Checkin, at, static (input, now, late) => Checkin(input, now, late));
+            if (at > now) yield break;
+        }
+    }
+
+    private static IEnumerable<Candidate> Watches(Recovery r)
+    {
+        var zone = r.Zone;
+        if (r.OwnershipPostedAt is null)
+        {
+            yield return Say("watch:ownership", PostKind.OwnershipWatch, PostingHours.NextOpen(zone, r.StartedAt + OwnershipWithin),
+                i => ScheduledTexts.OwnershipWatch(i.Recovery));
+        }
+        if (r.Phase == RecoveryPhase.Triage && r.PlanProposedAt is null)
+        {
+            var start = zone.ToLocal(r.StartedAt).DateTime;
+            var deadline = DateOnly.FromDateTime(start).AddBusinessDays(PlanWithinBusinessDays);
+            var at = PostingHours.NextOpen(zone, zone.AtLocal(deadline, TimeOnly.FromDateTime(start)));
+            yield return Say("watch:plan", PostKind.PlanWatch, at,
+                i => ScheduledTexts.PlanWatch(i.Recovery));
+        }
+    }
+
+    private static IEnumerable<Candidate> Retest(Recovery r, Gap g)
+    {
+        if (g.Status != GapStatus.FixReady || g.RetestDate is not { } date || g.Retester is null) yield break;
+        var zone = r.Zone;
+        var key = $"retest:{g.Id}:{Iso(date)}:";
+        var first = PostingHours.Slot(zone, date, RetestAt);
+        var again = PostingHours.Slot(zone, zone.Today(first).AddBusinessDays(RetestAgainAfterBusinessDays), RetestAt);
+        // `ready` itself shows the retest card; a reminder slot that passed before the fix was ready is not owed.
+        if (first > (g.FixReadyAt ?? DateTimeOffset.MinValue))
+        {
+            yield return new(key + "1", PostKind.RetestReminder, first, (i, _, _) => RetestCard(i, g));
+        }
+        if (again > (g.FixReadyAt ?? DateTimeOffset.MinValue))
+        {
+            yield return new(key + "2", PostKind.RetestReminder, again, (i, _, _) => RetestCard(i, g));
+            yield return Say(key + "lead", PostKind.RetestLeadNotice, again, i => ScheduledTexts.RetestLeadNotice(i.Recovery, g));
+        }
+    }
+
+    private static IEnumerable<Candidate> Overdue(Recovery r, Gap g)
+    {
+        if (g.Bucket != Bucket.Now || !g.Status.IsActive() || g.Status == GapStatus.FixReady) yield break;
+        if (g.Due is not { } due || g.Owner is null) yield break;
+        var zone = r.Zone;
+        var nudgeDay = due.AddBusinessDays(1);
+        yield return Say($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, PostingHours.Slot(zone, nudgeDay, OverdueAt),
+            _ => ScheduledTexts.OverdueNudge(g));
+        var escalation = PostingHours.Slot(zone, nudgeDay.AddBusinessDays(EscalateAfterBusinessDays), OverdueAt);
+        yield return new($"overdue:{g.Id}:{Iso(due)}:escalate", PostKind.OverdueEscalation, escalation,
+            (i, now, _) => Text(ScheduledTexts.OverdueEscalation(i.Recovery, g, i.Recovery.Zone.Today(now))));
+    }
+
+    private static IEnumerable<Candidate> FollowUp(Recovery r)
+    {
+        if (r.ClosedAt is not { } closed) yield break;
+        var local = r.Zone.ToLocal(closed).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        var at = PostingHours.NextOpen(r.Zone, r.Zone.AtLocal(day.AddDays(FollowUpAfterDays), TimeOnly.FromDateTime(local)));
+        yield return Say("followup:" + Iso(day), PostKind.FollowUp, at, i => ScheduledTexts.FollowUp(i.Recovery));
+    }
+
+    public static Reply Checkin(ScheduleInput input, DateTimeOffset now, bool late)
+    {
+        var card = CheckinComposer.Compose(input.Recovery, input.Gaps, input.Changes, now, input.LogLink, late);
+        if (input.Notices.Count > 0)
+        {
+            card = card with { Sections = [.. card.Sections, new CheckinSection(ScheduledTexts.NoticesTitle, input.Notices)] };
+        }
+        return new Reply.Card(card, Audience.Channel);
+    }
+
+    private static Reply.Card RetestCard(ScheduleInput input, Gap g) =>
+        new(new RetestCard(input.Recovery.Name, g, GapActions.Retest(g), Reminder: true), Audience.Channel);
+
+    private static Candidate Say(string key, PostKind kind, DateTimeOffset at, Func<ScheduleInput, string> text) =>
+        new(key, kind, at, (i, _, _) => Text(text(i)));
+
+    private static Reply.Text Text(string message) => new(message, Audience.Channel);
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

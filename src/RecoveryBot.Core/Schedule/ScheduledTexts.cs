@@ -1,0 +1,55 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Core.Schedule;
+
+/// <summary>The wording of the scheduled text posts. People are named, so the channel sees who is asked to act.</summary>
+public static class ScheduledTexts
+{
+    public const string NoticesTitle = "For the lead: posts that could not be delivered";
+
+    /// <summary>"(late: was due Fri 4 Dec 2026 16:00) " — put before a post that goes out after an outage.</summary>
+    public static string LatePrefix(DateTimeOffset dueAt, TimeZoneInfo zone) => $"(late: was due {Fmt.When(dueAt, zone)}) ";
+
+    public static string OverdueNudge(Gap g) =>
+        $"{Fmt.Who(g.Owner)}, {g.Id} \"{g.Title}\" was due {Fmt.Date(g.Due)} and is overdue. " +
+        $"Mark fix ready: `ready {g.Id} retest @user <date>` · Move the date: `due {g.Id} <date> because <reason>`";
+
+    public static string OverdueEscalation(Recovery r, Gap g, DateOnly today) =>
+        $"Escalation for {r.Lead.Name}: {g.Id} \"{g.Title}\" ({Fmt.Who(g.Owner)}) is still overdue — due {Fmt.Date(g.Due)}, " +
+        $"{BusinessDays.Between(g.Due!.Value, today)} business day(s) late. Agree a new date " +
+        $"(`due {g.Id} <date> because <reason>`) or a new owner (`assign {g.Id} @user <date>`).";
+
+    public static string RetestLeadNotice(Recovery r, Gap g) =>
+        $"{r.Lead.Name}: {Fmt.Who(g.Retester)} has not answered the retest of {g.Id} \"{g.Title}\" " +
+        $"(retest date {Fmt.Date(g.RetestDate)}). A second reminder went out; a fix only closes with the retester's answer.";
+
+    public static string OwnershipWatch(Recovery r) =>
+        $"{r.Lead.Name}, it is 48 hours since \"{r.Name}\" started and there is no ownership message yet. " +
+        "Post it with `ownership`: what is broken, who is affected, what we do now, and when people hear from us next.";
+
+    public static string PlanWatch(Recovery r) =>
+        $"{r.Lead.Name}, it is 2 business days since \"{r.Name}\" started and no reset plan is proposed yet. " +
+        $"Propose it with `plan` so {Fmt.Who(r.Approver)} can approve it.";
+
+    public static string FollowUp(Recovery r) =>
+        $"{r.Lead.Name}{(r.Approver is { } a ? ", " + a.Name : "")}: two weeks ago \"{r.Name}\" was closed. What still hurts? " +
+        "Report anything that still gets in the way of a normal day with `gap <title>`.";
+
+    /// <summary>The line the lead reads in the next check-in when a scheduled post could not be delivered.</summary>
+    public static string Undelivered(PostKind kind, string key, DateTimeOffset dueAt, TimeZoneInfo zone, string reason) =>
+        $"{Describe(kind)} ({key}, due {Fmt.When(dueAt, zone)}) was not delivered: {reason}";
+
+    public static string Describe(PostKind kind) => kind switch
+    {
+        PostKind.Checkin => "The check-in",
+        PostKind.RetestReminder => "A retest reminder",
+        PostKind.RetestLeadNotice => "A missing-retest notice",
+        PostKind.OverdueNudge => "An overdue nudge",
+        PostKind.OverdueEscalation => "An overdue escalation",
+        PostKind.OwnershipWatch => "The ownership reminder",
+        PostKind.PlanWatch => "The reset-plan reminder",
+        PostKind.FollowUp => "The follow-up checkpoint",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,77 @@
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// Handles one due recovery: plan on its current state, put what is due in the outbox, send it, and set the next
+/// wake-up. Every step can be repeated by another host after a crash without posting anything twice.
+/// </summary>
+internal sealed class DueProcessor(
+    TableScheduleIndex index, TableOutbox outbox, OutboxSender sender, IRecoveryStore store,
+    SchedulerOptions options, TimeProvider time, ISummaryLinks? links)
+{
+    public async Task<(IReadOnlyList<PlannedPost> Planned, IReadOnlyList<SendOutcome> Sent)?> ProcessAsync(
+        DueEntry entry, CancellationToken ct)
+    {
+        // Read the clock per recovery, not per tick: a long tick must not hand out leases that have already run out.
+        var now = time.GetUtcNow();
+        var claimed = await index.TryClaimAsync(entry, options.Owner, now + options.LeaseDuration, now, ct);
+        if (claimed is null) return null;
+        var recovery = await store.GetRecoveryAsync(claimed.Recovery, ct);
+        if (recovery is null)
+        {
+            await index.CompleteAsync(claimed, null, ct);
+            return ([], []);
+        }
+        var (plan, planned) = await PlanAsync(recovery, now, write: true, lateAfter: null, ct);
+        var drained = await sender.DrainAsync(recovery, ct);
+        await index.CompleteAsync(claimed, Earliest(plan.NextWake, drained.RetryAt), ct);
+        return (planned, drained.Outcomes);
+    }
+
+    /// <summary>What is due for <paramref name="r"/> at <paramref name="now"/>; with <paramref name="write"/>, enqueued.</summary>
+    public async Task<(SchedulePlan Plan, IReadOnlyList<PlannedPost> Posts)> PlanAsync(
+        Recovery r, DateTimeOffset now, bool write, TimeSpan? lateAfter, CancellationToken ct)
+    {
+        lateAfter ??= options.LateAfter;
+        var plannedThrough = await index.PlannedThroughAsync(r.Id, ct);
+        var since = Latest(Latest(plannedThrough ?? r.StartedAt, r.StartedAt), now - options.CatchUpLimit);
+        var gaps = await store.ListGapsAsync(r.Id, ct);
+        var input = new ScheduleInput(r, gaps, []);
+        var plan = SchedulePlanner.Plan(input, since, now, lateAfter);
+        List<NoticeEntity> notices = [];
+        if (plan.Due.Any(o => o.Kind == PostKind.Checkin))
+        {
+            // Only a check-in needs the change requests, the log link and the notices owed to the lead.
+            notices = await outbox.NoticesAsync(r.Id, ct);
+            input = input with
+            {
+                Changes = await store.ListChangeRequestsAsync(r.Id, ct),
+                LogLink = links?.LogUrl(r),
+                Notices = [.. notices.Select(n => n.Text)],
+            };
+            plan = SchedulePlanner.Plan(input, since, now, lateAfter);
+        }
+        if (!write) return (plan, [.. plan.Due.Select(o => new PlannedPost(r, o, Enqueued: false))]);
+
+        var posts = new List<PlannedPost>();
+        foreach (var o in plan.Due)
+        {
+            var added = await outbox.EnqueueAsync(r, o, now, ct);
+            posts.Add(new PlannedPost(r, o, added));
+            if (added && o.Kind == PostKind.Checkin && notices.Count > 0) await outbox.DeleteAsync(notices, ct);
+        }
+        if (plannedThrough is null || plan.PlannedThrough > plannedThrough)
+        {
+            await index.SetPlannedThroughAsync(r.Id, plan.PlannedThrough, ct);
+        }
+        return (plan, posts);
+    }
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,59 @@
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// One occurrence in the outbox: PartitionKey = recovery id, RowKey = the occurrence's idempotency key, so adding it
+/// twice answers 409. The row is kept after sending; that is what makes a post happen once.
+/// </summary>
+internal sealed class OutboxRow : ITableEntity
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string Expired = "expired";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = "";
+    public DateTimeOffset DueAt { get; set; }
+    public bool Late { get; set; }
+    public string Payload { get; set; } = "";
+    public string Platform { get; set; } = "";
+    public DateTimeOffset EnqueuedAt { get; set; }
+    public string Status { get; set; } = Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset? NotBefore { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? MessageId { get; set; }
+    public string? Error { get; set; }
+
+    [IgnoreDataMember]
+    public string Key => RowKey;
+
+    [IgnoreDataMember]
+    public PostKind PostKind => Enum.TryParse<PostKind>(Kind, out var k) ? k : PostKind.Checkin;
+
+    public static OutboxRow Create(Recovery r, Occurrence o, DateTimeOffset now) => new()
+    {
+        PartitionKey = r.Id.Value,
+        RowKey = o.Key,
+        Kind = o.Kind.ToString(),
+        DueAt = o.DueAt,
+        Late = o.Late,
+        Payload = OutboxJson.Write(o.Reply),
+        Platform = r.Channel.Platform,
+        EnqueuedAt = now,
+    };
+
+    public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
+}

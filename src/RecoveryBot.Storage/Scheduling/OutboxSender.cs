@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// Sends one recovery's pending outbox rows in order: claim (ETag lease), post through the platform's poster, then
+/// record the outcome on the claimed row. A throttled post stops the drain until its Retry-After has passed.
+/// </summary>
+internal sealed class OutboxSender(
+    TableOutbox outbox, IEnumerable<IChannelPoster> posters, SchedulerOptions options, TimeProvider time, ILogger log)
+{
+    private static readonly TimeSpan MinRetry = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<string, bool> warnedPlatforms = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<DrainResult> DrainAsync(Recovery r, CancellationToken ct)
+    {
+        var pending = await outbox.PendingAsync(r.Id, ct);
+        if (pending.Count == 0) return DrainResult.Nothing;
+        var now = time.GetUtcNow();
+        // Rows owed from before quiet hours (a retry, a crashed host) wait for the morning too.
+        if (!PostingHours.IsOpen(r.Zone, now)) return new([], PostingHours.NextOpen(r.Zone, now));
+        var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, r.Channel.Platform, StringComparison.OrdinalIgnoreCase));
+        var outcomes = new List<SendOutcome>();
+        DateTimeOffset? retryAt = null;
+        foreach (var row in pending.OrderBy(p => p.DueAt).ThenBy(p => p.RowKey, StringComparer.Ordinal))
+        {
+            now = time.GetUtcNow(); // posts take time; each lease counts from its own claim
+            if (row.NotBefore > now || row.IsLeased(now))
+            {
+                retryAt = Earliest(retryAt, row.IsLeased(now) ? row.LeaseUntil : row.NotBefore);
+                continue;
+            }
+            if (row.DueAt < now - options.CatchUpLimit)
+            {
+                row.Status = OutboxRow.Expired;
+                if (!await outbox.TryReplaceAsync(row, ct)) continue;
+                log.LogWarning("Scheduled post {Key} for {Recovery} expired unsent (due {DueAt:O})", row.Key, r.Id, row.DueAt);
+                outcomes.Add(new(r.Id, row.Key, SendStatus.Expired));
+                continue;
+            }
+            if (poster is null)
+            {
+                if (warnedPlatforms.TryAdd(r.Channel.Platform, true))
+                {
+                    log.LogWarning("No channel poster for platform {Platform}; its scheduled posts stay pending", r.Channel.Platform);
+                }
+                outcomes.Add(new(r.Id, row.Key, SendStatus.NoPoster));
+                continue;
+            }
+            row.LeaseOwner = options.Owner;
+            row.LeaseUntil = now + options.LeaseDuration;
+            if (!await outbox.TryReplaceAsync(row, ct)) continue; // another host claimed it first
+            var outcome = await SendAsync(r, row, poster, ct);
+            outcomes.Add(outcome);
+            if (outcome.Status == SendStatus.RetryLater)
+            {
+                // Throttled: later rows of this channel wait as well, so the order of posts is kept.
+                retryAt = Earliest(retryAt, row.NotBefore);
+                break;
+            }
+        }
+        return new(outcomes, retryAt);
+    }
+
+    private async Task<SendOutcome> SendAsync(Recovery r, OutboxRow row, IChannelPoster poster, CancellationToken ct)
+    {
+        PostResult result;
+        try
+        {
+            result = await poster.PostAsync(r, OutboxJson.Read(row.Payload), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Posting {Key} for {Recovery} threw {Error}; trying again later", row.Key, r.Id, ex.GetType().Name);
+            result = new PostResult.RetryLater(options.ErrorRetryDelay, ex.GetType().Name);
+        }
+        var now = time.GetUtcNow(); // Retry-After counts from the answer
+        row.Attempts++;
+        row.LeaseOwner = null;
+        row.LeaseUntil = null;
+        switch (result)
+        {
+            case PostResult.Posted posted:
+                row.Status = OutboxRow.Sent;
+                row.SentAt = now;
+                row.MessageId = posted.MessageId;
+                break;
+            case PostResult.RetryLater retry when row.Attempts < options.MaxAttempts:
+                row.NotBefore = now + (retry.After > MinRetry ? retry.After : MinRetry);
+                row.Error = retry.Reason;
+                break;
+            case PostResult.RetryLater retry:
+                row.Status = OutboxRow.Failed;
+                row.Error = $"gave up after {row.Attempts} attempts: {retry.Reason}";
+                break;
+            case PostResult.Failed failed:
+                row.Status = OutboxRow.Failed;
+                row.Error = failed.Reason;
+                break;
+        }
+        if (!await outbox.TryReplaceAsync(row, ct))
+        {
+            // Our lease ran out mid-post and another host took the row over: it may post it again.
+            log.LogWarning("Lease on {Key} for {Recovery} was lost while posting", row.Key, r.Id);
+            return new(r.Id, row.Key, SendStatus.LeaseLost);
+        }
+        if (row.Status == OutboxRow.Failed) await TellLeadAsync(r, row, ct);
+        return new(r.Id, row.Key, row.Status switch
+        {
+            OutboxRow.Sent => SendStatus.Posted,
+            OutboxRow.Failed => SendStatus.Failed,
+            _ => SendStatus.RetryLater,
+        }, row.Error);
+    }
+
+    // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log.
+    private async Task TellLeadAsync(Recovery r, OutboxRow row, CancellationToken ct)
+    {
+        log.LogWarning("Scheduled post {Key} for {Recovery} ({Platform}) failed: {Reason}", row.Key, r.Id, r.Channel.Platform, row.Error);
+        await outbox.AddNoticeAsync(r.Id, row.Key,
+            ScheduledTexts.Undelivered(row.PostKind, row.Key, row.DueAt, r.Zone, row.Error ?? "refused"), ct);
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

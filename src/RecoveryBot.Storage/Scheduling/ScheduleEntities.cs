@@ -1,0 +1,68 @@
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// A due-index entry: recovery <c>RowKey</c> needs planning (or its outbox drained) at <see cref="WakeAt"/>.
+/// <c>PartitionKey</c> is the UTC hour bucket of <see cref="WakeAt"/>, so a tick reads only the buckets up to now.
+/// </summary>
+internal sealed class DueEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public DateTimeOffset WakeAt { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    [IgnoreDataMember]
+    public RecoveryId Recovery => new(RowKey);
+
+    public static DueEntry Create(RecoveryId recovery, DateTimeOffset wakeAt) =>
+        new() { PartitionKey = TableNames.Bucket(wakeAt), RowKey = recovery.Value, WakeAt = wakeAt };
+
+    public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
+}
+
+/// <summary>
+/// Per recovery: every occurrence due up to <see cref="PlannedThrough"/> is in the outbox. Both keys are the recovery id
+/// (a recovery id never looks like an hour bucket, so bucket scans never meet these rows; a unique RowKey also keeps
+/// point reads cheap in Azurite, which indexes RowKey alone).
+/// </summary>
+internal sealed class PlanStateEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public DateTimeOffset PlannedThrough { get; set; }
+}
+
+/// <summary>The oldest due-index bucket that may still hold entries; ticks scan from here.</summary>
+internal sealed class WatermarkEntity : ITableEntity
+{
+    public const string Partition = "scheduler";
+    public const string Row = "watermark";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Bucket { get; set; } = "";
+}
+
+/// <summary>A line owed to the lead in the next check-in (a post that could not be delivered).</summary>
+internal sealed class NoticeEntity : ITableEntity
+{
+    public const string Prefix = "~notice|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Text { get; set; } = "";
+}

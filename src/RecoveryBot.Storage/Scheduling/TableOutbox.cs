@@ -1,0 +1,88 @@
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// The durable outbox: an occurrence is added before it is sent (409 = already there, so it is never sent twice),
+/// and every change of a row is guarded by its ETag, so only one host holds a row's lease at a time.
+/// </summary>
+internal sealed class TableOutbox(TableStorage storage)
+{
+    private TableClient Table => storage.Outbox;
+
+    /// <summary>True when the occurrence is new; false when it was enqueued before (by anyone).</summary>
+    public async Task<bool> EnqueueAsync(Recovery r, Occurrence o, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await Table.AddEntityAsync(OutboxRow.Create(r, o, now), ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The recovery's rows still to send. Only its own partition is read.</summary>
+    public async Task<List<OutboxRow>> PendingAsync(RecoveryId id, CancellationToken ct)
+    {
+        var rows = new List<OutboxRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and Status eq {OutboxRow.Pending}");
+        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, cancellationToken: ct)) rows.Add(row);
+        return rows;
+    }
+
+    public async Task<OutboxRow?> GetAsync(RecoveryId id, string key, CancellationToken ct)
+    {
+        var found = await Table.GetEntityIfExistsAsync<OutboxRow>(id.Value, key, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Writes the row if nobody changed it since it was read; its ETag moves on. False when someone did.</summary>
+    public async Task<bool> TryReplaceAsync(OutboxRow row, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+            row.ETag = response.Headers.ETag ?? row.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public Task AddNoticeAsync(RecoveryId id, string key, string text, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new NoticeEntity { PartitionKey = id.Value, RowKey = NoticeEntity.Prefix + key, Text = text },
+            TableUpdateMode.Replace, ct);
+
+    public async Task<List<NoticeEntity>> NoticesAsync(RecoveryId id, CancellationToken ct)
+    {
+        var notices = new List<NoticeEntity>();
+        var from = NoticeEntity.Prefix;
+        var to = NoticeEntity.Prefix[..^1] + (char)(NoticeEntity.Prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey ge {from} and RowKey lt {to}");
+        await foreach (var n in Table.QueryAsync<NoticeEntity>(filter, cancellationToken: ct)) notices.Add(n);
+        return notices;
+    }
+
+    public async Task DeleteAsync(IEnumerable<NoticeEntity> notices, CancellationToken ct)
+    {
+        foreach (var n in notices)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(n.PartitionKey, n.RowKey, n.ETag, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Another host listed it in the same check-in.
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+using RecoveryBot.Core.Views;
+using static RecoveryBot.Core.Tests.Schedule.ScheduleData;
+
+namespace RecoveryBot.Core.Tests.Schedule;
+
+public sealed class RetestScheduleTests
+{
+    private static readonly Recovery R = Recovery(Berlin, Local(Berlin, 2026, 11, 30, 9));
+    private static readonly DateTimeOffset ReadyAt = Local(Berlin, 2026, 12, 1, 14);
+
+    private static string LocalText(Occurrence o) =>
+        PlannerWalk.LocalOf(o, R).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Plan_RetestDate_RemindsRetesterAt1000WithRetestCard()
+    {
+        var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 3, 12), Input(R, FixReady(7, new DateOnly(2026, 12, 3), ReadyAt)));
+
+        var post = walk.Single("retest:G-7:2026-12-03:1");
+        Assert.Equal("Thu 2026-12-03 10:00", LocalText(post));
+        var card = Assert.IsType<RetestCard>(Assert.IsType<Reply.Card>(post.Reply).View);
+        Assert.True(card.Reminder);
+        Assert.Equal(Ravi, card.Gap.Retester);
+        Assert.Equal([CardVerbs.Works, CardVerbs.Broken], card.Actions.Select(a => a.Verb));
+    }
+
+    [Fact]
+    public void Plan_NoVerdictAfterTwoBusinessDays_RemindsAgainAndTellsLead()
+    {
+        var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 14, 9), Input(R, FixReady(7, new DateOnly(2026, 12, 3), ReadyAt)));
+
+        Assert.Equal("Mon 2026-12-07 10:00", LocalText(walk.Single("retest:G-7:2026-12-03:2")));
+        var notice = walk.Single("retest:G-7:2026-12-03:lead");
+        Assert.Equal("Mon 2026-12-07 10:00", LocalText(notice));
+        Assert.StartsWith("Lena Ortiz: Ravi Mehta has not answered the retest of G-7", ((Reply.Text)notice.Reply).Message, StringComparison.Ordinal);
+        Assert.Equal(3, walk.Of(PostKind.RetestReminder).Count() + walk.Of(PostKind.RetestLeadNotice).Count());
+    }
+
+    [Fact]
+    public void Plan_VerifiedBeforeSecondReminder_PostsNoSecondReminder()
+    {
+        var verifiedAt = Local(Berlin, 2026, 12, 4, 11);
+        var ready = FixReady(7, new DateOnly(2026, 12, 3), ReadyAt);
+        var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 14, 9), now => Input(R,
+            now < verifiedAt ? ready : ready with { Status = GapStatus.Verified, VerifiedBy = Ravi, VerifiedAt = verifiedAt }));
+
+        Assert.Equal(["retest:G-7:2026-12-03:1"], walk.Posts.Where(p => p.Kind != PostKind.Checkin).Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Plan_RetestDateOnSaturday_RemindsMondayAndAgainWednesday()
+    {
+        var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 14, 9), Input(R, FixReady(7, new DateOnly(2026, 12, 5), ReadyAt)));
+
+        Assert.Equal("Mon 2026-12-07 10:00", LocalText(walk.Single("retest:G-7:2026-12-05:1")));
+        Assert.Equal("Wed 2026-12-09 10:00", LocalText(walk.Single("retest:G-7:2026-12-05:2")));
+    }
+
+    [Fact]
+    public void Plan_FixReadyAfterTheRetestSlot_SkipsFirstReminder()
+    {
+        // `ready` at 11:00 shows the retest card itself; a 10:00 reminder that morning would be stale.
+        var readyLate = Local(Berlin, 2026, 12, 3, 11);
+        var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 14, 9),
+            now => Input(R, now < readyLate ? InProgress(7, new DateOnly(2026, 12, 10), R.StartedAt) : FixReady(7, new DateOnly(2026, 12, 3), readyLate)));
+
+        Assert.DoesNotContain("retest:G-7:2026-12-03:1", walk.Keys);
+        Assert.Contains("retest:G-7:2026-12-03:2", walk.Keys);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+using RecoveryBot.Core.Views;
+
+namespace RecoveryBot.Storage.Tests.Scheduling;
+
+/// <summary>A channel that records every post it is asked to make, and answers what <see cref="Answer"/> says.</summary>
+internal sealed class RecordingPoster(FakeTimeProvider time, string platform = "slack") : IChannelPoster
+{
+    private readonly ConcurrentQueue<Post> calls = new();
+
+    public sealed record Post(RecoveryId Recovery, Reply Reply, DateTimeOffset At, PostResult Result)
+    {
+        public string Text => Reply switch
+        {
+            Reply.Text t => t.Message,
+            Reply.Card { View: CheckinCard c } => c.Heading,
+            Reply.Card { View: RetestCard c } => "retest " + c.Gap.Id,
+            _ => "",
+        };
+    }
+
+    public string Platform => platform;
+
+    /// <summary>Given the number of calls so far (0 for the first), the answer; Posted by default.</summary>
+    public Func<int, PostResult> Answer { get; set; } = _ => new PostResult.Posted("m1");
+
+    public IReadOnlyList<Post> Calls => [.. calls];
+
+    /// <summary>Posts that went out (answered Posted).</summary>
+    public IReadOnlyList<Post> Posted => [.. calls.Where(c => c.Result is PostResult.Posted)];
+
+    public async Task<PostResult> PostAsync(Recovery recovery, Reply reply, CancellationToken ct)
+    {
+        await Task.Yield(); // lets concurrent schedulers interleave here
+        var result = Answer(calls.Count);
+        calls.Enqueue(new Post(recovery.Id, reply, time.GetUtcNow(), result));
+        return result;
+    }
+}
