@@ -23,7 +23,7 @@ public sealed class MentionNamesTests : IAsyncLifetime
             ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxb-test-token", ["Slack:ApiBaseUrl"] = _api.BaseUrl.AbsoluteUri,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
-        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new TestLinks()));
+        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
         _services = services.BuildServiceProvider();
     }
 

@@ -24,7 +24,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
             ["Slack:ChannelPacing"] = "00:00:00.010",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
-        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new TestLinks()));
+        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
         _services = services.BuildServiceProvider();
         _worker = _services.GetServices<IHostedService>().OfType<OutboundWorker>().Single();
         await _worker.StartAsync(default);

@@ -30,7 +30,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = token, ["Slack:ApiBaseUrl"] = api.AbsoluteUri,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
-        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new TestLinks()));
+        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
         return services.BuildServiceProvider();
     }
 

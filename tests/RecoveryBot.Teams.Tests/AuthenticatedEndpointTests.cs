@@ -49,7 +49,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         using var response = await _host.PostAsync(Start());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Store.Reads);
+        Assert.Equal(0, _host.Store.RecoveryReads);
         Assert.Equal(0, _host.Store.Commits);
         Assert.Empty(_connector.Calls);
     }
@@ -63,7 +63,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         using var response = await _host.PostAsync(Start(), forged);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Store.Reads);
+        Assert.Equal(0, _host.Store.RecoveryReads);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         using var response = await _host.PostAsync(Start(), Token("https://smba.trafficmanager.net/amer/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, _host.Store.Reads);
+        Assert.Equal(0, _host.Store.RecoveryReads);
         Assert.Empty(_connector.Calls);
     }
 
@@ -82,7 +82,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         using var response = await _host.PostAsync(Start(), Token(endorsements: ["skype"]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, _host.Store.Reads);
+        Assert.Equal(0, _host.Store.RecoveryReads);
     }
 
     [Fact]

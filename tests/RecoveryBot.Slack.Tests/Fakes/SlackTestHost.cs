@@ -47,7 +47,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<ISummaryLinks, TestLinks>();
+        builder.Services.AddSingleton<ISummaryLinks, FixedLinks>();
         builder.Services.AddSingleton<RecoveryService>();
         builder.Services.AddSlackChannel(builder.Configuration);
         configure?.Invoke(builder.Services);

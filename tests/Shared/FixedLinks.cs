@@ -1,7 +1,7 @@
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 
-namespace RecoveryBot.Core.Tests.Fakes;
+namespace RecoveryBot.Testing;
 
 public sealed class FixedLinks : ISummaryLinks
 {

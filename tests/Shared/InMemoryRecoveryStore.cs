@@ -2,9 +2,9 @@ using System.Globalization;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 
-namespace RecoveryBot.Slack.Tests.Fakes;
+namespace RecoveryBot.Testing;
 
-/// <summary>The store's contract in memory: versions checked on commit, all or nothing.</summary>
+/// <summary>A test double with the real store's contract: versions checked on commit, all-or-nothing.</summary>
 public sealed class InMemoryRecoveryStore : IRecoveryStore
 {
     private readonly Lock _gate = new();
@@ -14,9 +14,25 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
     private readonly List<(RecoveryId Id, HistoryEvent Event)> _history = [];
     private long _version;
 
+    public int Commits { get; private set; }
+
+    public int RecoveryReads { get; private set; }
+
+    /// <summary>Runs just before a commit is checked: lets a test change a row "at the same moment".</summary>
+    public Action? BeforeCommit { get; set; }
+
+    public IReadOnlyList<HistoryEvent> AllHistory(RecoveryId id)
+    {
+        lock (_gate) return [.. _history.Where(h => h.Id == id).Select(h => h.Event)];
+    }
+
     public Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct)
     {
-        lock (_gate) return Task.FromResult(_recoveries.GetValueOrDefault(id));
+        lock (_gate)
+        {
+            RecoveryReads++;
+            return Task.FromResult(_recoveries.GetValueOrDefault(id));
+        }
     }
 
     public Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct)
@@ -41,33 +57,45 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
 
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. _history.Where(h => h.Id == id && h.Event.Gap == gap).Select(h => h.Event).Reverse().Take(max)]);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. _history.Where(h => h.Id == id && h.Event.Gap == gap)
+                .Select(h => h.Event).Reverse().Take(max)]);
+        }
     }
 
     public Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
     {
+        BeforeCommit?.Invoke();
         lock (_gate)
         {
             var id = changes.Recovery;
             if (changes.RecoveryRow is { } r && r.Version != _recoveries.GetValueOrDefault(id)?.Version) return Conflict("recovery");
-            foreach (var g in changes.Gaps.Where(g => g.Version != _gaps.GetValueOrDefault((id, g.Id))?.Version)) return Conflict(g.Id.ToString());
-            foreach (var c in changes.ChangeRequests.Where(c => c.Version != _changes.GetValueOrDefault((id, c.Number))?.Version)) return Conflict(c.Label);
-            if (changes.RecoveryRow is { } row) _recoveries[id] = row with { Version = Next() };
+            foreach (var g in changes.Gaps)
+            {
+                if (g.Version != _gaps.GetValueOrDefault((id, g.Id))?.Version) return Conflict(g.Id.ToString());
+            }
+            foreach (var c in changes.ChangeRequests)
+            {
+                if (c.Version != _changes.GetValueOrDefault((id, c.Number))?.Version) return Conflict(c.Label);
+            }
+            string? recoveryVersion = null;
+            if (changes.RecoveryRow is { } row) _recoveries[id] = row with { Version = recoveryVersion = Next() };
             foreach (var g in changes.Gaps) _gaps[(id, g.Id)] = g with { Version = Next() };
             foreach (var c in changes.ChangeRequests) _changes[(id, c.Number)] = c with { Version = Next() };
             _history.AddRange(changes.Events.Select(e => (id, e)));
-            return Task.FromResult(CommitResult.Ok);
+            Commits++;
+            return Task.FromResult<CommitResult>(new CommitResult.Committed(recoveryVersion));
         }
+    }
+
+    /// <summary>Writes a row as another person would, bumping its version.</summary>
+    public void Overwrite(RecoveryId id, Gap gap)
+    {
+        lock (_gate) _gaps[(id, gap.Id)] = gap with { Version = Next(), Revision = gap.Revision + 1 };
     }
 
     private string Next() => (++_version).ToString(CultureInfo.InvariantCulture);
 
     private static Task<CommitResult> Conflict(string what) => Task.FromResult<CommitResult>(new CommitResult.Conflict(what));
-}
-
-public sealed class TestLinks : ISummaryLinks
-{
-    public string SummaryUrl(Recovery recovery) => $"https://bot.test/recoveries/{recovery.Id}/summary";
-
-    public string LogUrl(Recovery recovery) => $"https://bot.test/recoveries/{recovery.Id}/summary#log";
 }
