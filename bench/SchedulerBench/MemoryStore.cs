@@ -30,6 +30,9 @@ internal sealed class MemoryStore : IRecoveryStore
     public Task<IReadOnlyList<ChangeRequest>> ListChangeRequestsAsync(RecoveryId id, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ChangeRequest>>(partitions.TryGetValue(id, out var p) ? [.. p.Changes.Values.OrderBy(c => c.Number)] : []);
 
+    public Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct) =>
+        Task.FromResult(partitions.TryGetValue(id, out var p) ? p.Gaps.Keys.Select(g => g.Number + 1).Where(n => n > from).DefaultIfEmpty(from).Max() : from);
+
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<HistoryEvent>>([]);
 
@@ -38,6 +41,11 @@ internal sealed class MemoryStore : IRecoveryStore
         var p = partitions.GetOrAdd(changes.Recovery, _ => new Partition());
         lock (p)
         {
+            // A new gap claims its number by insert, as in the table store; other rows are not version-checked.
+            if (changes.Gaps.FirstOrDefault(g => g.Version is null && p.Gaps.ContainsKey(g.Id)) is { } taken)
+            {
+                return Task.FromResult<CommitResult>(new CommitResult.Conflict(taken.Id.ToString()));
+            }
             if (changes.RecoveryRow is { } r) p.Recovery = r with { Version = Next() };
             foreach (var g in changes.Gaps) p.Gaps[g.Id] = g with { Version = Next() };
             foreach (var c in changes.ChangeRequests) p.Changes[c.Number] = c with { Version = Next() };

@@ -15,6 +15,7 @@ internal sealed class CountingStore(IRecoveryStore inner) : IRecoveryStore
     public Task<IReadOnlyList<Gap>> ListGapsAsync(RecoveryId id, CancellationToken ct) => inner.ListGapsAsync(id, ct);
     public Task<ChangeRequest?> GetChangeRequestAsync(RecoveryId id, int number, CancellationToken ct) => inner.GetChangeRequestAsync(id, number, ct);
     public Task<IReadOnlyList<ChangeRequest>> ListChangeRequestsAsync(RecoveryId id, CancellationToken ct) => inner.ListChangeRequestsAsync(id, ct);
+    public Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct) => inner.NextGapNumberAsync(id, from, ct);
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) => inner.GetHistoryAsync(id, gap, max, ct);
 
     public async Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)

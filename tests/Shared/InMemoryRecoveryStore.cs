@@ -21,6 +21,9 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
     /// <summary>Runs just before a commit is checked: lets a test change a row "at the same moment".</summary>
     public Action? BeforeCommit { get; set; }
 
+    /// <summary>Sees every changeset handed to <see cref="CommitAsync"/>.</summary>
+    public Action<Changeset>? Committing { get; set; }
+
     public IReadOnlyList<HistoryEvent> AllHistory(RecoveryId id)
     {
         lock (_gate) return [.. _history.Where(h => h.Id == id).Select(h => h.Event)];
@@ -55,6 +58,15 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
         lock (_gate) return Task.FromResult<IReadOnlyList<ChangeRequest>>([.. _changes.Where(p => p.Key.Item1 == id).Select(p => p.Value).OrderBy(c => c.Number)]);
     }
 
+    public Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var taken = _gaps.Keys.Where(k => k.Item1 == id && k.Item2.Number >= from).Select(k => k.Item2.Number + 1);
+            return Task.FromResult(taken.DefaultIfEmpty(from).Max());
+        }
+    }
+
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct)
     {
         lock (_gate)
@@ -66,6 +78,7 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
 
     public Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
     {
+        Committing?.Invoke(changes);
         BeforeCommit?.Invoke();
         lock (_gate)
         {

@@ -20,7 +20,7 @@ internal static class GapHandler
             Expected = c.Details?.Expected, Actual = c.Details?.Actual, Impact = c.Details?.Impact, Affected = c.Details?.Affected,
             SourceLink = c.SourceLink,
         });
-        ctx.Event(gap.Id, "reported", to: gap.Title, note: $"{gap.Kind.Text()}, {bucket.Text()}");
+        // No history row: the gap row records who reported what and when (see ViewHandler.History), so a report is one insert.
         var frozen = bucket == Bucket.Later ? " New requests are frozen, so it goes to the later list." : "";
         ctx.Say($"{gap.Id} logged by {ctx.Actor.Name}: {gap.Title}.{frozen}", Audience.Channel);
         ctx.Show(new GapCard(r.Name, gap, ctx.Today, GapActions.For(r, gap, null)));

@@ -6,6 +6,12 @@ namespace RecoveryBot.Core.App;
 /// The gap log's storage. Every method is scoped to one recovery, whose rows live together
 /// (one partition), so a commit is a single atomic, version-guarded transaction.
 /// </summary>
+/// <remarks>
+/// A gap's number is claimed by inserting its row: the insert fails when the number is taken, so ids stay
+/// contiguous with any number of hosts without writing a counter row on every report. The recovery row's
+/// <see cref="Model.Recovery.NextGapNumber"/> is a lower bound kept for a cheap start;
+/// <see cref="NextGapNumberAsync"/> finds the true next number from it.
+/// </remarks>
 public interface IRecoveryStore
 {
     Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct);
@@ -19,6 +25,13 @@ public interface IRecoveryStore
 
     /// <summary>Every change request of the recovery, ordered by number.</summary>
     Task<IReadOnlyList<ChangeRequest>> ListChangeRequestsAsync(RecoveryId id, CancellationToken ct);
+
+    /// <summary>
+    /// The number after the highest gap numbered <paramref name="from"/> or more, or <paramref name="from"/> when
+    /// there is none. Gaps are numbered without holes, so this is the next free number whenever
+    /// <paramref name="from"/> is at most that number.
+    /// </summary>
+    Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct);
 
     /// <summary>History newest first; for one gap when <paramref name="gap"/> is set, else the recovery-level events.</summary>
     Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct);

@@ -12,14 +12,20 @@ namespace RecoveryBot.Core.App;
 /// </summary>
 public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null)
 {
-    // Report and change-request numbers contend only on the recovery's counters; those turns are simply
-    // decided again on fresh state. Two people acting on the same item get the conflict reply instead.
+    // Change-request numbers contend only on the recovery's counter; those turns are simply decided again on
+    // fresh state. Two people acting on the same item get the conflict reply instead.
     private const int MaxAttempts = 100;
 
-    // The last committed recovery row per recovery, used only to report gaps without a read first: a report always
-    // writes the row (its counter), so a stale copy fails the version check and the turn is decided again, fresh.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, Recovery> _rows = new();
+    // The last known recovery row per recovery, so a gap report needs no read first: one insert, nothing else.
+    // Its gap counter moves on with this host's own reports (serialized per recovery below); a report from another
+    // host makes the insert fail, and the counter is looked up then. The rest of the row (phase, freeze) is read
+    // again once the copy is older than RowTtl, so another host's change to it is seen within that time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, KnownRow> _rows = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, SemaphoreSlim> _reporting = new();
     private const int MaxCachedRows = 10_000;
+    private static readonly TimeSpan RowTtl = TimeSpan.FromSeconds(2);
+
+    private sealed record KnownRow(Recovery Row, long ReadAt);
 
     public const string Unavailable = "Storage is unavailable, nothing was changed. Please try again in a minute.";
 
@@ -56,14 +62,35 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     private async Task<TurnResult> RunAsync(Turn turn, ChatCommand command, int? expectedRevision, CancellationToken ct)
     {
+        if (command is not ReportCommand) return await DecideAsync(turn, command, expectedRevision, ct);
+        // Reports in one recovery go one at a time on this host, so they never race each other for a number.
+        var id = turn.Channel.RecoveryId;
+        if (_reporting.Count >= MaxCachedRows) _reporting.Clear();
+        var gate = _reporting.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
+            return await DecideAsync(turn, command, expectedRevision, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TurnResult> DecideAsync(Turn turn, ChatCommand command, int? expectedRevision, CancellationToken ct)
+    {
+        try
+        {
+            var id = turn.Channel.RecoveryId;
+            var knownNextGap = 0;
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                var id = turn.Channel.RecoveryId;
-                Recovery? recovery = null;
-                var cached = attempt == 0 && command is ReportCommand && _rows.TryGetValue(id, out recovery);
-                if (!cached) recovery = await store.GetRecoveryAsync(id, ct);
+                KnownRow? known = null;
+                var cached = attempt == 0 && command is ReportCommand && _rows.TryGetValue(id, out known)
+                    && time.GetElapsedTime(known.ReadAt) < RowTtl;
+                var readAt = cached ? known!.ReadAt : time.GetTimestamp();
+                var recovery = cached ? known!.Row : WithCounter(id, await store.GetRecoveryAsync(id, ct), knownNextGap);
                 if (recovery is not null && recovery.Channel != turn.Channel) recovery = null;
                 if (recovery is null && command is not StartCommand)
                 {
@@ -81,12 +108,19 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 var committed = await store.CommitAsync(changes, ct);
                 if (committed is CommitResult.Committed done)
                 {
-                    Remember(id, changes.RecoveryRow, done.RecoveryVersion);
+                    Remember(id, ctx.Recovery, changes.RecoveryRow is null ? recovery?.Version : done.RecoveryVersion,
+                        changes.RecoveryRow is null ? readAt : time.GetTimestamp());
                     if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
                     return ctx.Result();
                 }
                 var what = ((CommitResult.Conflict)committed).What;
                 _rows.TryRemove(id, out _);
+                if (NewGap(changes, what) is { } taken)
+                {
+                    // Another host took the number: find the next free one and decide again.
+                    knownNextGap = await store.NextGapNumberAsync(id, taken.Number + 1, ct);
+                    continue;
+                }
                 if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
             }
             return TurnResult.Say("Too many people are changing this recovery at once; nothing was changed. Please try again.");
@@ -97,12 +131,25 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         }
     }
 
-    private void Remember(RecoveryId id, Recovery? written, string? version)
+    /// <summary>A freshly read row, with its stored gap counter (a lower bound) raised to what this host knows.</summary>
+    private Recovery? WithCounter(RecoveryId id, Recovery? read, int knownNextGap)
     {
-        if (written is null || version is null) { _rows.TryRemove(id, out _); return; }
-        if (_rows.Count >= MaxCachedRows) _rows.Clear();
-        _rows[id] = written with { Version = version };
+        if (read is null) return null;
+        var next = Math.Max(read.NextGapNumber, knownNextGap);
+        // Gaps are never removed, so any number this host has seen taken stays a lower bound.
+        if (_rows.TryGetValue(id, out var known)) next = Math.Max(next, known.Row.NextGapNumber);
+        return next == read.NextGapNumber ? read : read with { NextGapNumber = next };
     }
+
+    private void Remember(RecoveryId id, Recovery? row, string? version, long readAt)
+    {
+        if (row is null || version is null) { _rows.TryRemove(id, out _); return; }
+        if (_rows.Count >= MaxCachedRows) _rows.Clear();
+        _rows[id] = new KnownRow(row with { Version = version }, readAt);
+    }
+
+    private static GapId? NewGap(Changeset changes, string what) =>
+        changes.Gaps.FirstOrDefault(g => g.Version is null && g.Id.ToString() == what)?.Id;
 
     // Reports, lessons and questions add nothing with a date, so the hot path of `gap` pays no extra round trip.
     private static bool AffectsSchedule(ChatCommand command) =>

@@ -15,13 +15,15 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
     private readonly List<HistoryEvent> _events = [];
     private readonly List<Reply> _replies = [];
     private Recovery? _recoveryWrite;
+    private Recovery? _counted;
 
     public UserRef Actor => turn.Actor;
     public Turn Turn => turn;
     public DateTimeOffset Now => now;
     public ISummaryLinks Links => links;
     public IRecoveryStore Store => store;
-    public Recovery? Recovery => _recoveryWrite ?? recovery;
+    /// <summary>The recovery as this turn leaves it: with its writes, and with its gap counter moved past new gaps.</summary>
+    public Recovery? Recovery => _recoveryWrite ?? _counted ?? recovery;
     public Recovery R => Recovery ?? throw new InvalidOperationException("No recovery in this turn.");
     public TimeZoneInfo Zone => Recovery?.Zone ?? TimeZoneInfo.Utc;
     public DateOnly Today => Zone.Today(now);
@@ -63,10 +65,15 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
     public void Write(Recovery updated) =>
         _recoveryWrite = updated with { Revision = _recoveryWrite is null ? updated.Revision + 1 : updated.Revision };
 
+    /// <summary>
+    /// A new gap with the next number. The number is claimed by inserting the gap row, so the recovery row is not
+    /// written for it; when the turn writes the recovery row anyway, the moved counter goes with it.
+    /// </summary>
     public Gap NewGap(Func<GapId, Gap> create)
     {
         var id = new GapId(R.NextGapNumber);
-        Write(R with { NextGapNumber = R.NextGapNumber + 1 });
+        if (_recoveryWrite is { } written) _recoveryWrite = written with { NextGapNumber = id.Number + 1 };
+        else _counted = R with { NextGapNumber = id.Number + 1 };
         var gap = create(id) with { Revision = 0, Version = null };
         _gaps[id] = gap;
         return gap;

@@ -8,6 +8,18 @@ namespace RecoveryBot.Core.App;
 /// <summary>Read-mostly commands: the log, one item, the check-in, the summary link, go/no-go.</summary>
 internal static class ViewHandler
 {
+    private const int MaxHistory = 20;
+
+    /// <summary>
+    /// A gap's newest history: its stored events, then — once the list reaches back to the start — the report
+    /// that opened it, which the gap row itself records (a report writes no history row).
+    /// </summary>
+    internal static IReadOnlyList<HistoryEvent> History(Gap g, IReadOnlyList<HistoryEvent> stored)
+    {
+        if (stored.Count >= MaxHistory || stored.Any(e => e.What == "reported")) return stored;
+        return [.. stored, new HistoryEvent(g.Id, g.CreatedAt, g.Reporter, "reported", To: g.Title, Note: g.Kind.Text())];
+    }
+
     public static async Task HandleAsync(TurnContext ctx, ChatCommand command, CancellationToken ct)
     {
         var r = ctx.R;
@@ -18,7 +30,7 @@ internal static class ViewHandler
                 break;
             case ShowCommand c:
                 if (await ctx.GapAsync(c.Gap, ct) is not { } g) return;
-                var history = await ctx.Store.GetHistoryAsync(r.Id, g.Id, 20, ct);
+                var history = History(g, await ctx.Store.GetHistoryAsync(r.Id, g.Id, MaxHistory, ct));
                 ctx.Show(new GapDetailCard(r.Name, g, ctx.Today, history, GapActions.For(r, g, ctx.Actor)), Audience.Actor);
                 break;
             case CheckinCommand c:

@@ -26,7 +26,10 @@ public sealed record Recovery
     public ImmutableList<Lesson> Lessons { get; init; } = [];
     public ImmutableList<Question> Questions { get; init; } = [];
     public string? EscalationPath { get; init; }
-    /// <summary>The next gap number; taken and written together with the new gap.</summary>
+    /// <summary>
+    /// The next gap number as last known. Stored, it is a lower bound (a report claims its number by inserting the
+    /// gap row and does not rewrite the recovery row); see <see cref="App.IRecoveryStore.NextGapNumberAsync"/>.
+    /// </summary>
     public int NextGapNumber { get; init; } = 1;
     public int NextChangeNumber { get; init; } = 1;
     /// <summary>Bumped by <c>summary rotate</c>; links signed for an older generation stop working.</summary>

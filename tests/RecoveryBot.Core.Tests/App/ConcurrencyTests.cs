@@ -113,14 +113,73 @@ public sealed class ReportCacheTests
     }
 
     [Fact]
-    public async Task Report_CachedRowStale_DecidedAgainOnFreshState()
+    public async Task Report_CachedRowOlderThanTwoSeconds_ReadAgain()
     {
         var s = await WithGapAsync();
         await s.Say(Max, "gap Second problem");
         // Another host lifts the freeze; this host's cached row still says frozen.
         var other = new RecoveryBot.Core.App.RecoveryService(s.Store, s.Time, new FixedLinks());
         await other.HandleAsync(new RecoveryBot.Core.App.Turn(s.Channel, Lena), new RecoveryBot.Core.Commands.FreezeCommand(false), CancellationToken.None);
+        s.Time.Advance(TimeSpan.FromSeconds(2));
         await s.Say(Max, "request Export to PDF");
         Assert.Equal(Bucket.Now, (await s.Gap(3)).Bucket);
+    }
+
+    [Fact]
+    public async Task Report_WritesTheGapRowAlone()
+    {
+        var s = await WithGapAsync();
+        var before = await s.Store.GetRecoveryAsync(s.Id, CancellationToken.None);
+        RecoveryBot.Core.App.Changeset? written = null;
+        s.Store.Committing = c => written = c;
+        var result = await s.Say(Max, "gap Second problem");
+        Assert.NotNull(written);
+        Assert.Null(written.RecoveryRow);
+        Assert.Empty(written.Events);
+        Assert.Equal(new GapId(2), Assert.Single(written.Gaps).Id);
+        Assert.Equal(before!.Version, (await s.Store.GetRecoveryAsync(s.Id, CancellationToken.None))!.Version);
+        Assert.StartsWith("G-2 logged by", result.Lines.First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_AnotherHostTookTheNumbers_NextFreeNumberWithoutHoles()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Max, "gap Second problem"); // this host now knows G-3 is next
+        var other = new RecoveryBot.Core.App.RecoveryService(s.Store, s.Time, new FixedLinks());
+        for (var i = 0; i < 3; i++)
+        {
+            await other.HandleAsync(new RecoveryBot.Core.App.Turn(s.Channel, Max), new RecoveryBot.Core.Commands.ReportCommand(GapKind.Defect, $"Other host {i}"), CancellationToken.None);
+        }
+        var result = await s.Say(Max, "gap Back on this host");
+        Assert.StartsWith("G-6 logged by", result.Lines.First(), StringComparison.Ordinal);
+        var ids = (await s.Store.ListGapsAsync(s.Id, CancellationToken.None)).Select(g => g.Id.Number);
+        Assert.Equal(Enumerable.Range(1, 6), ids);
+    }
+
+    [Fact]
+    public async Task Report_TwoHostsAtOnce_IdsContiguous()
+    {
+        var s = await WithGapAsync();
+        var other = new RecoveryBot.Core.App.RecoveryService(s.Store, s.Time, new FixedLinks());
+        var mine = Enumerable.Range(0, 20).Select(i => Task.Run(() => s.Say(Max, $"gap Here {i}")));
+        var theirs = Enumerable.Range(0, 20).Select(i => Task.Run(() => other.HandleAsync(
+            new RecoveryBot.Core.App.Turn(s.Channel, Max), new RecoveryBot.Core.Commands.ReportCommand(GapKind.Defect, $"There {i}"), CancellationToken.None)));
+        await Task.WhenAll([.. mine, .. theirs]);
+        var gaps = await s.Store.ListGapsAsync(s.Id, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 41), gaps.Select(g => g.Id.Number));
+        Assert.Equal(41, gaps.Select(g => g.Title).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Show_ReportedLineComesFromTheGapRow()
+    {
+        var s = await WithGapAsync();
+        var result = await s.Say(Max, "show G-1");
+        var card = Assert.IsType<GapDetailCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
+        var first = card.History[^1];
+        Assert.Equal("reported", first.What);
+        var g = await s.Gap(1);
+        Assert.Equal((g.Reporter, g.CreatedAt, g.Title), (first.Actor, first.At, first.To));
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Time.Testing;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Storage.Tests.Azurite;
+
+namespace RecoveryBot.Storage.Tests;
+
+/// <summary>A gap report is one insert of the gap row; the insert itself claims the number.</summary>
+public sealed class GapNumberTests(AzuriteFixture azurite) : StoreTestBase(azurite)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task NextGapNumber_FromLowerBound_FindsTheFirstFreeNumber()
+    {
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery() with { NextGapNumber = 1 });
+        Assert.Equal(1, await Store.NextGapNumberAsync(recovery.Id, 1, Ct));
+        for (var n = 1; n <= 12; n++) await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(n)] }, Ct);
+
+        Assert.Equal(13, await Store.NextGapNumberAsync(recovery.Id, 1, Ct));
+        Assert.Equal(13, await Store.NextGapNumberAsync(recovery.Id, 9, Ct));
+        Assert.Equal(13, await Store.NextGapNumberAsync(recovery.Id, 13, Ct));
+        Assert.Equal(20, await Store.NextGapNumberAsync(recovery.Id, 20, Ct));
+        // Another recovery's gaps are not counted.
+        Assert.Equal(1, await Store.NextGapNumberAsync(TestData.Channel().RecoveryId, 1, Ct));
+    }
+
+    [Fact]
+    public async Task SingleInsert_NumberTaken_ConflictNamesTheGapAndChangesNothing()
+    {
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery());
+        Assert.IsType<CommitResult.Committed>(await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(4)] }, Ct));
+
+        var again = await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(4) with { Title = "Second" }] }, Ct);
+
+        Assert.Equal(new CommitResult.Conflict("G-4"), again);
+        Assert.Equal("Gap 4", (await Store.GetGapAsync(recovery.Id, new GapId(4), Ct))!.Title);
+    }
+
+    [Fact]
+    public async Task SingleRecoveryRowWrite_ReturnsItsNewVersion_AndStaleVersionConflicts()
+    {
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery());
+        var written = await Store.CommitAsync(new Changeset(recovery.Id) { RecoveryRow = recovery with { Name = "Renamed" } }, Ct);
+
+        var version = Assert.IsType<CommitResult.Committed>(written).RecoveryVersion;
+        Assert.Equal(version, (await Store.GetRecoveryAsync(recovery.Id, Ct))!.Version);
+        Assert.Equal(new CommitResult.Conflict("recovery"),
+            await Store.CommitAsync(new Changeset(recovery.Id) { RecoveryRow = recovery with { Name = "Stale" } }, Ct));
+    }
+
+    [Fact]
+    public async Task ThreeHostsReportAtOnce_IdsContiguous_EachTitleOnce_RecoveryRowUntouched()
+    {
+        var channel = TestData.Channel();
+        var time = new FakeTimeProvider(TestData.T0);
+        var hosts = Enumerable.Range(0, 3).Select(_ => new RecoveryService(Store, time, new Links())).ToArray();
+        await hosts[0].HandleAsync(new Turn(channel, TestData.Lead), new StartCommand("Payroll", null), Ct);
+        var started = (await Store.GetRecoveryAsync(channel.RecoveryId, Ct))!;
+
+        var reports = Enumerable.Range(0, 60).Select(i => Task.Run(() =>
+            hosts[i % 3].HandleAsync(new Turn(channel, TestData.Dev), new ReportCommand(GapKind.Defect, $"Problem {i}"), Ct)));
+        var results = await Task.WhenAll(reports);
+
+        Assert.All(results, r => Assert.Matches(@"^G-\d+ logged by", r.Lines.First()));
+        var gaps = await Store.ListGapsAsync(channel.RecoveryId, Ct);
+        Assert.Equal(Enumerable.Range(1, 60), gaps.Select(g => g.Id.Number));
+        Assert.Equal(60, gaps.Select(g => g.Title).Distinct().Count());
+        Assert.Equal(started.Version, (await Store.GetRecoveryAsync(channel.RecoveryId, Ct))!.Version);
+        Assert.Equal(61, await Store.NextGapNumberAsync(channel.RecoveryId, started.NextGapNumber, Ct));
+    }
+
+    private sealed class Links : ISummaryLinks
+    {
+        public string SummaryUrl(Recovery recovery) => "https://example.test/s";
+        public string LogUrl(Recovery recovery) => "https://example.test/l";
+    }
+}
