@@ -77,3 +77,64 @@ public sealed class GapNumberTests(AzuriteFixture azurite) : StoreTestBase(azuri
         public string LogUrl(Recovery recovery) => "https://example.test/l";
     }
 }
+
+/// <summary>The storage client retries an insert whose response was lost; the retry must not turn into a second report.</summary>
+public sealed class LostResponseTests(AzuriteFixture azurite) : StoreTestBase(azurite)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task InsertLandedButResponseLost_RetryMeetsItsOwnRow_Committed()
+    {
+        var dropper = new DropFirstInsertResponse();
+        var options = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Storage.Names.Prefix, RetryDelay = TimeSpan.FromMilliseconds(10) };
+        var client = new Azure.Data.Tables.TableClientOptions();
+        client.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        client.AddPolicy(dropper, Azure.Core.HttpPipelinePosition.PerRetry);
+        var store = new TableRecoveryStore(new TableStorage(new Azure.Data.Tables.TableServiceClient(options.ConnectionString, client), Microsoft.Extensions.Options.Options.Create(options)));
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery());
+        dropper.Armed = true;
+
+        var result = await store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(8)] }, Ct);
+
+        Assert.Equal(1, dropper.Dropped);
+        Assert.IsType<CommitResult.Committed>(result);
+        Assert.Equal(new GapId(8), Assert.Single(await Store.ListGapsAsync(recovery.Id, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task InsertMeetsSomeoneElsesRow_StillAConflict()
+    {
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery());
+        await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(8)] }, Ct);
+        var theirs = TestData.NewGap(8) with { CreatedAt = TestData.T0.AddTicks(1) };
+        Assert.Equal(new CommitResult.Conflict("G-8"), await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [theirs] }, Ct));
+    }
+
+    /// <summary>Lets the first insert reach the service, then fails it as a dropped connection would.</summary>
+    private sealed class DropFirstInsertResponse : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public volatile bool Armed;
+        public int Dropped;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            Drop(message);
+        }
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            Drop(message);
+        }
+
+        private void Drop(Azure.Core.HttpMessage message)
+        {
+            if (!Armed || message.Request.Method != Azure.Core.RequestMethod.Post || message.Response.Status != 204) return;
+            Armed = false;
+            Interlocked.Increment(ref Dropped);
+            throw new IOException("The connection was reset after the insert landed.");
+        }
+    }
+}
