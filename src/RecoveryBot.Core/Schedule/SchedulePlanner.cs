@@ -12,6 +12,15 @@ public static class SchedulePlanner
     public static readonly TimeSpan DefaultLateAfter = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How much later an occurrence's time can become while its key stays the same. Keys carry the date the post
+    /// belongs to; a new check-in time, a new time zone or closing again on the same day moves the instant by at
+    /// most a few days (a Friday-evening slot goes to Monday 08:00, and zones are at most 26 hours apart). Whoever
+    /// forgets keys relies on this bound: an occurrence due longer ago than this plus any planning window can never
+    /// be due again.
+    /// </summary>
+    public static readonly TimeSpan KeyDrift = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// The occurrences with <paramref name="since"/> &lt; due time ≤ <paramref name="now"/> that still apply to the state
     /// in <paramref name="input"/>, and the next instant after <paramref name="now"/> anything becomes due. During quiet
     /// hours and weekends nothing is posted: the window is left open and the next wake is when posting opens.

@@ -79,11 +79,11 @@ internal static class ScheduleRules
         // `ready` itself shows the retest card; a reminder slot that passed before the fix was ready is not owed.
         if (first > (g.FixReadyAt ?? DateTimeOffset.MinValue))
         {
-            yield return new(key + "1", PostKind.RetestReminder, first, (i, _, _) => RetestCard(i, g));
+            yield return new(key + "1", PostKind.RetestReminder, first, (i, _, late) => RetestCard(i, g, late));
         }
         if (again > (g.FixReadyAt ?? DateTimeOffset.MinValue))
         {
-            yield return new(key + "2", PostKind.RetestReminder, again, (i, _, _) => RetestCard(i, g));
+            yield return new(key + "2", PostKind.RetestReminder, again, (i, _, late) => RetestCard(i, g, late));
             yield return Say(key + "lead", PostKind.RetestLeadNotice, again, i => ScheduledTexts.RetestLeadNotice(i.Recovery, g));
         }
     }
@@ -120,8 +120,8 @@ internal static class ScheduleRules
         return new Reply.Card(card, Audience.Channel);
     }
 
-    private static Reply.Card RetestCard(ScheduleInput input, Gap g) =>
-        new(new RetestCard(input.Recovery.Name, g, GapActions.Retest(g), Reminder: true), Audience.Channel);
+    private static Reply.Card RetestCard(ScheduleInput input, Gap g, bool late) =>
+        new(new RetestCard(input.Recovery.Name, g, GapActions.Retest(g), Reminder: true, Late: late), Audience.Channel);
 
     private static Candidate Say(string key, PostKind kind, DateTimeOffset at, Func<ScheduleInput, string> text) =>
         new(key, kind, at, (i, _, _) => Text(text(i)));

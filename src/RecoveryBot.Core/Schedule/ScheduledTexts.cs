@@ -8,6 +8,9 @@ public static class ScheduledTexts
 {
     public const string NoticesTitle = "For the lead: posts that could not be delivered";
 
+    /// <summary>The line a scheduled card shows when it goes out late (check-in, retest reminder).</summary>
+    public const string LateCardNote = "Posted late: the bot was not running at the scheduled time.";
+
     /// <summary>"(late: was due Fri 4 Dec 2026 16:00) " — put before a post that goes out after an outage.</summary>
     public static string LatePrefix(DateTimeOffset dueAt, TimeZoneInfo zone) => $"(late: was due {Fmt.When(dueAt, zone)}) ";
 

@@ -62,8 +62,8 @@ public sealed record OwnershipCard(string Recovery, OwnershipMessage Message, bo
 public sealed record ApprovalCard(string Recovery, ChangeRequest Request, string Title, IReadOnlyList<string> Details,
     IReadOnlyList<ActionView> Actions, string? Decision, UserRef? Approver) : CardView;
 
-/// <summary>"Does G-7 work in your normal day?"</summary>
-public sealed record RetestCard(string Recovery, Gap Gap, IReadOnlyList<ActionView> Actions, bool Reminder = false) : CardView;
+/// <summary>"Does G-7 work in your normal day?" <see cref="Late"/>: a scheduled reminder caught up after an outage.</summary>
+public sealed record RetestCard(string Recovery, Gap Gap, IReadOnlyList<ActionView> Actions, bool Reminder = false, bool Late = false) : CardView;
 
 public sealed record GoNoGoCard(string Recovery, bool Passes, IReadOnlyList<string> Blockers) : CardView;
 

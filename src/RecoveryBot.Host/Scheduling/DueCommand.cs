@@ -18,10 +18,11 @@ public static class DueCommand
     public const string Usage = "Usage: due --at <ISO time, e.g. 2026-12-04T16:00+01:00; UTC without an offset> [--dry-run]";
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration,
-        Action<IServiceCollection>? addChannels = null, TextWriter? output = null, CancellationToken ct = default)
+        Action<IServiceCollection>? addChannels = null, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         output ??= Console.Out;
+        error ??= Console.Error;
         if (args.Contains("--help") || args.Contains("-h"))
         {
             await output.WriteLineAsync(Usage);
@@ -29,25 +30,32 @@ public static class DueCommand
         }
         if (!TryParse(args, out var at, out var dryRun, out var problem))
         {
-            await Console.Error.WriteLineAsync(problem + Environment.NewLine + Usage);
+            await error.WriteLineAsync($"{problem} {Usage}");
             return 2;
         }
         using var host = Build(configuration, at, addChannels);
         var provider = host.Services;
         try
         {
-            await provider.GetRequiredService<TableStorage>().EnsureTablesAsync(ct);
-            await provider.GetRequiredService<LinkKeys>().GetAsync(ct);
+            var storage = provider.GetRequiredService<TableStorage>();
             var runner = provider.GetRequiredService<SchedulerRunner>();
             var printer = new DuePrinter(output);
             if (dryRun)
             {
+                // A preview writes nothing: no tables are created and no link key is stored (it prints no links).
+                if (await storage.CheckAsync(ct) is { IsReady: false } readiness)
+                {
+                    await error.WriteLineAsync("Storage is unavailable: " + readiness.Reason);
+                    return 3;
+                }
                 // A preview of a time still ahead shows the posts as they will read then, not as a late catch-up.
                 var posts = await runner.PreviewAsync(markLate: at <= TimeProvider.System.GetUtcNow(), ct);
                 foreach (var post in posts) printer.Line(post, post.Occurrence.Late ? "late" : "due");
                 await output.WriteLineAsync($"{posts.Count} occurrence(s) due at {at:O}; dry run, nothing was posted.");
                 return 0;
             }
+            await storage.EnsureTablesAsync(ct);
+            await provider.GetRequiredService<LinkKeys>().GetAsync(ct);
             var report = await runner.RunOnceAsync(ct);
             printer.Report(report);
             await output.WriteLineAsync($"{report.Planned.Count} occurrence(s) due at {at:O}; {report.Sent.Count(s => s.Status == SendStatus.Posted)} posted.");
@@ -55,13 +63,13 @@ public static class DueCommand
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("Configuration error: " + string.Join("; ", ex.Failures));
+            await error.WriteLineAsync("Configuration error: " + string.Join("; ", ex.Failures));
             return 2;
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException
             or Core.App.StoreUnavailableException)
         {
-            await Console.Error.WriteLineAsync("Storage is unavailable: " + ex.Message.Split('\n')[0]);
+            await error.WriteLineAsync("Storage is unavailable: " + ex.Message.Split('\n')[0]);
             return 3;
         }
     }
@@ -78,6 +86,7 @@ public static class DueCommand
             {
                 case "--dry-run": dryRun = true; break;
                 case "--at" when i + 1 < args.Length: when = args[++i]; break;
+                case "--at": problem = "--at needs a date and time."; return false;
                 case var a when a.StartsWith("--at=", StringComparison.Ordinal): when = a[5..]; break;
                 default: problem = $"Unknown argument '{args[i]}'."; return false;
             }

@@ -5,7 +5,7 @@ namespace RecoveryBot.Host.Scheduling;
 
 /// <summary>The scheduler loop: one tick per poll interval. A failed tick is logged and the next one tries again.</summary>
 internal sealed class SchedulerWorker(
-    SchedulerRunner runner, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<SchedulerWorker> log) : BackgroundService
+    ISchedulerTick runner, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<SchedulerWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,4 +1,5 @@
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Slack.BlockKit;
@@ -31,9 +32,9 @@ internal static class GapBlocks
     {
         var g = c.Gap;
         var question = $"Does {g.Id} work in your normal day?";
-        var b = new BlockBuilder()
-            .Header(c.Reminder ? "Reminder: " + question : question)
-            .Section($"{Mrkdwn.Bold(g.Id.ToString())} {Mrkdwn.Escape(g.Title)}")
+        var b = new BlockBuilder().Header(c.Reminder ? "Reminder: " + question : question);
+        if (c.Late) b.Context(ScheduledTexts.LateCardNote);
+        b.Section($"{Mrkdwn.Bold(g.Id.ToString())} {Mrkdwn.Escape(g.Title)}")
             .Fields(("Retester", Fmt.Who(g.Retester)), ("Retest", Fmt.Date(g.RetestDate)), ("Owner", Fmt.Who(g.Owner)),
                 ("Training", g.TrainingDate is { } t ? $"{Fmt.Date(t)}{Note(g.TrainingNote)}" : null))
             .Context("Only the retester's answer counts: try it in a normal working day, not a demo.", Mrkdwn.Escape(c.Recovery))

@@ -9,7 +9,7 @@ namespace RecoveryBot.Storage.Scheduling;
 /// wake-up. Every step can be repeated by another host after a crash without posting anything twice.
 /// </summary>
 internal sealed class DueProcessor(
-    TableScheduleIndex index, TableOutbox outbox, OutboxSender sender, IRecoveryStore store,
+    TableScheduleIndex index, TableOutbox outbox, OutboxSender sender, OutboxSweeper sweeper, IRecoveryStore store,
     SchedulerOptions options, TimeProvider time, ISummaryLinks? links)
 {
     public async Task<(IReadOnlyList<PlannedPost> Planned, IReadOnlyList<SendOutcome> Sent)?> ProcessAsync(
@@ -25,18 +25,29 @@ internal sealed class DueProcessor(
             await index.CompleteAsync(claimed, null, ct);
             return ([], []);
         }
-        var (plan, planned) = await PlanAsync(recovery, now, write: true, lateAfter: null, ct);
+        var state = await index.PlanStateAsync(recovery.Id, ct);
+        var (plan, planned) = await PlanAsync(recovery, state?.PlannedThrough, now, write: true, lateAfter: null, ct);
         var drained = await sender.DrainAsync(recovery, ct);
-        await index.CompleteAsync(claimed, Earliest(plan.NextWake, drained.RetryAt), ct);
+        var sweep = await sweeper.SweepAsync(recovery.Id, state?.SweepAt, ct);
+        await index.CompleteAsync(claimed, Earliest(Earliest(plan.NextWake, drained.RetryAt), sweep), ct);
         return (planned, drained.Outcomes);
     }
 
-    /// <summary>What is due for <paramref name="r"/> at <paramref name="now"/>; with <paramref name="write"/>, enqueued.</summary>
-    public async Task<(SchedulePlan Plan, IReadOnlyList<PlannedPost> Posts)> PlanAsync(
-        Recovery r, DateTimeOffset now, bool write, TimeSpan? lateAfter, CancellationToken ct)
+    /// <summary>What a tick at <paramref name="now"/> would post for <paramref name="r"/>; nothing is written.</summary>
+    public async Task<IReadOnlyList<PlannedPost>> PreviewAsync(Recovery r, DateTimeOffset now, TimeSpan lateAfter, CancellationToken ct)
+    {
+        var state = await index.PlanStateAsync(r.Id, ct);
+        return (await PlanAsync(r, state?.PlannedThrough, now, write: false, lateAfter, ct)).Posts;
+    }
+
+    /// <summary>
+    /// What is due for <paramref name="r"/> at <paramref name="now"/>; with <paramref name="write"/>, enqueued. The window
+    /// never starts before <c>now − CatchUpLimit</c>, whatever the planned-through mark says (<see cref="OutboxSweeper"/> relies on it).
+    /// </summary>
+    private async Task<(SchedulePlan Plan, IReadOnlyList<PlannedPost> Posts)> PlanAsync(
+        Recovery r, DateTimeOffset? plannedThrough, DateTimeOffset now, bool write, TimeSpan? lateAfter, CancellationToken ct)
     {
         lateAfter ??= options.LateAfter;
-        var plannedThrough = await index.PlannedThroughAsync(r.Id, ct);
         var since = Latest(Latest(plannedThrough ?? r.StartedAt, r.StartedAt), now - options.CatchUpLimit);
         var gaps = await store.ListGapsAsync(r.Id, ct);
         var input = new ScheduleInput(r, gaps, []);

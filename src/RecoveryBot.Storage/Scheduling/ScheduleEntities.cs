@@ -29,9 +29,10 @@ internal sealed class DueEntry : ITableEntity
 }
 
 /// <summary>
-/// Per recovery: every occurrence due up to <see cref="PlannedThrough"/> is in the outbox. Both keys are the recovery id
+/// Per recovery: every occurrence due up to <see cref="PlannedThrough"/> is in the outbox, and its finished outbox rows
+/// are next swept at <see cref="SweepAt"/> (missing or past: at the next planning). Both keys are the recovery id
 /// (a recovery id never looks like an hour bucket, so bucket scans never meet these rows; a unique RowKey also keeps
-/// point reads cheap in Azurite, which indexes RowKey alone).
+/// point reads cheap in Azurite, which indexes RowKey alone). Each value is written on its own (merge).
 /// </summary>
 internal sealed class PlanStateEntity : ITableEntity
 {
@@ -39,7 +40,8 @@ internal sealed class PlanStateEntity : ITableEntity
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
-    public DateTimeOffset PlannedThrough { get; set; }
+    public DateTimeOffset? PlannedThrough { get; set; }
+    public DateTimeOffset? SweepAt { get; set; }
 }
 
 /// <summary>The oldest due-index bucket that may still hold entries; ticks scan from here.</summary>

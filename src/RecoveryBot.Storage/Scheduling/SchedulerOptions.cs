@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using RecoveryBot.Core.Schedule;
 
 namespace RecoveryBot.Storage.Scheduling;
 
 /// <summary>Configuration section <c>Scheduler</c>.</summary>
-public sealed class SchedulerOptions
+public sealed class SchedulerOptions : IValidatableObject
 {
     public const string Section = "Scheduler";
 
@@ -51,8 +52,28 @@ public sealed class SchedulerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ErrorRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Sent, failed and expired outbox rows are deleted once their occurrence was due this long ago (each recovery is
+    /// swept at most once a day, while the scheduler handles it). At least <see cref="CatchUpLimit"/> plus
+    /// <see cref="SchedulePlanner.KeyDrift"/> (7 days): a row may only go once its occurrence can never be planned again.
+    /// </summary>
+    /// <value>Defaults to 14 days.</value>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>This host's name on leases; unique per process. Empty picks machine name, process id and a random part.</summary>
     public string? InstanceId { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (OutboxRetention < CatchUpLimit + SchedulePlanner.KeyDrift)
+        {
+            yield return new ValidationResult(
+                $"Scheduler:OutboxRetention ({OutboxRetention:c}) must be at least Scheduler:CatchUpLimit ({CatchUpLimit:c}) plus " +
+                $"{SchedulePlanner.KeyDrift.TotalDays:0} days, or a post whose outbox row was deleted could be posted again.",
+                [nameof(OutboxRetention)]);
+        }
+    }
 
     internal string Owner => string.IsNullOrWhiteSpace(InstanceId) ? DefaultOwner : InstanceId;
 

@@ -11,7 +11,7 @@ namespace RecoveryBot.Storage.Scheduling;
 /// and send what is due, and set its next wake-up. The work grows with what is due, never with the number of items.
 /// Any number of runners (hosts) may tick at once against the same tables.
 /// </summary>
-public sealed class SchedulerRunner
+public sealed class SchedulerRunner : ISchedulerTick
 {
     private const string FirstBucket = "0000000000";
     private readonly TableScheduleIndex index;
@@ -44,7 +44,8 @@ public sealed class SchedulerRunner
         var outbox = new TableOutbox(storage);
         var log = logs.CreateLogger<SchedulerRunner>();
         var sender = new OutboxSender(outbox, [.. posters], options, time, log);
-        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, store, options, time, links), store, options, time, log);
+        var sweeper = new OutboxSweeper(outbox, index, options, time);
+        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links), store, options, time, log);
     }
 
     public async Task<TickReport> RunOnceAsync(CancellationToken ct)
@@ -104,7 +105,7 @@ public sealed class SchedulerRunner
         {
             if (await store.GetRecoveryAsync(id, ct) is not { } recovery) continue;
             var lateAfter = markLate ? options.LateAfter : TimeSpan.MaxValue;
-            posts.AddRange((await processor.PlanAsync(recovery, now, write: false, lateAfter, ct)).Posts);
+            posts.AddRange(await processor.PreviewAsync(recovery, now, lateAfter, ct));
         }
         return posts;
     }

@@ -41,6 +41,7 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<ISummaryLinks>()));
+        services.TryAddSingleton<ISchedulerTick>(sp => sp.GetRequiredService<SchedulerRunner>());
         return services;
     }
 }

@@ -36,6 +36,19 @@ internal sealed class TableOutbox(TableStorage storage)
         return rows;
     }
 
+    /// <summary>The recovery's rows that are done (sent, failed or expired): keys, status and due time only.</summary>
+    public async Task<List<OutboxRow>> FinishedAsync(RecoveryId id, CancellationToken ct)
+    {
+        var rows = new List<OutboxRow>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {id.Value} and (Status eq {OutboxRow.Sent} or Status eq {OutboxRow.Failed} or Status eq {OutboxRow.Expired})");
+        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, select: FinishedColumns, cancellationToken: ct)) rows.Add(row);
+        return rows;
+    }
+
+    private static readonly string[] FinishedColumns =
+        [nameof(OutboxRow.PartitionKey), nameof(OutboxRow.RowKey), nameof(OutboxRow.Status), nameof(OutboxRow.DueAt)];
+
     public async Task<OutboxRow?> GetAsync(RecoveryId id, string key, CancellationToken ct)
     {
         var found = await Table.GetEntityIfExistsAsync<OutboxRow>(id.Value, key, cancellationToken: ct);
@@ -71,17 +84,18 @@ internal sealed class TableOutbox(TableStorage storage)
         return notices;
     }
 
-    public async Task DeleteAsync(IEnumerable<NoticeEntity> notices, CancellationToken ct)
+    /// <summary>Deletes notices (listed in a check-in) or finished rows (swept); one already gone is no error.</summary>
+    public async Task DeleteAsync(IEnumerable<ITableEntity> entities, CancellationToken ct)
     {
-        foreach (var n in notices)
+        foreach (var e in entities)
         {
             try
             {
-                await Table.DeleteEntityAsync(n.PartitionKey, n.RowKey, n.ETag, ct);
+                await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, ct);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
-                // Another host listed it in the same check-in.
+                // Another host listed it in the same check-in, or swept the same recovery.
             }
         }
     }

@@ -109,15 +109,21 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         throw new RequestFailedException(412, $"The wake-up of {recovery} kept changing; it is tried again on the next tick.");
     }
 
-    internal async Task<DateTimeOffset?> PlannedThroughAsync(RecoveryId recovery, CancellationToken ct)
+    internal async Task<PlanStateEntity?> PlanStateAsync(RecoveryId recovery, CancellationToken ct)
     {
         var found = await Table.GetEntityIfExistsAsync<PlanStateEntity>(recovery.Value, recovery.Value, cancellationToken: ct);
-        return found.HasValue ? found.Value!.PlannedThrough : null;
+        return found.HasValue ? found.Value : null;
     }
 
     internal Task SetPlannedThroughAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new PlanStateEntity { PartitionKey = recovery.Value, RowKey = recovery.Value, PlannedThrough = at },
-            TableUpdateMode.Replace, ct);
+        SetPlanStateAsync(recovery, nameof(PlanStateEntity.PlannedThrough), at, ct);
+
+    internal Task SetSweepAtAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct) =>
+        SetPlanStateAsync(recovery, nameof(PlanStateEntity.SweepAt), at, ct);
+
+    // Merge: planning and sweeping each write their own value and leave the other one alone.
+    private async Task SetPlanStateAsync(RecoveryId recovery, string name, DateTimeOffset at, CancellationToken ct) =>
+        await Table.UpsertEntityAsync(new TableEntity(recovery.Value, recovery.Value) { [name] = at }, TableUpdateMode.Merge, ct);
 
     internal async Task<string?> WatermarkAsync(CancellationToken ct)
     {

@@ -1,0 +1,50 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Storage.Scheduling;
+
+/// <summary>
+/// Deletes a recovery's finished outbox rows (sent, failed, expired) once their occurrence was due more than
+/// <see cref="SchedulerOptions.OutboxRetention"/> ago. It runs inside the planning of that recovery (the holder of its
+/// due-index lease), at most once a day, and asks for a wake-up while finished rows remain, so a closed recovery's rows
+/// go as well. Its next sweep is kept beside the planned-through mark.
+/// </summary>
+/// <remarks>
+/// Why deleting cannot make a post happen twice. The row under an occurrence's key is what turns a second planning of
+/// that occurrence into a 409, so it may only go once no planning can produce the key again. Every planning window
+/// starts after <c>max(plannedThrough, started, now − CatchUpLimit)</c> (<see cref="DueProcessor"/>). The
+/// planned-through mark only moves that start later, and the due-index watermark only chooses which index buckets a tick
+/// reads, not which occurrences are planned; so the catch-up limit alone bounds how far back any host plans, even one
+/// that lost the planned-through row or reads the index from its first bucket. A key's instant can move later than the
+/// stored <see cref="OutboxRow.DueAt"/> only by <see cref="SchedulePlanner.KeyDrift"/> (a new check-in time or zone).
+/// A row is deleted when <c>DueAt &lt; now − OutboxRetention</c>, and the options require
+/// <c>OutboxRetention ≥ CatchUpLimit + KeyDrift</c>, so the occurrence's instant now lies before every window that can
+/// still be planned: the key is never produced again and the 409 it guarded cannot be needed. Pending rows are never
+/// deleted (the sender expires them first).
+/// </remarks>
+internal sealed class OutboxSweeper(TableOutbox outbox, TableScheduleIndex index, SchedulerOptions options, TimeProvider time)
+{
+    /// <summary>Rows live between the retention and the retention plus this; it keeps a busy recovery to one sweep a day.</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Sweeps when <paramref name="sweepAt"/> (the stored next sweep) has come or was never set. Returns when the
+    /// recovery should wake for its next sweep, or null while it has no finished rows.
+    /// </summary>
+    public async Task<DateTimeOffset?> SweepAsync(RecoveryId recovery, DateTimeOffset? sweepAt, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (sweepAt > now) return sweepAt;
+        var cutoff = now - options.OutboxRetention;
+        var finished = await outbox.FinishedAsync(recovery, ct);
+        var old = finished.Where(r => r.DueAt < cutoff).ToList();
+        if (old.Count > 0) await outbox.DeleteAsync(old, ct);
+        var kept = finished.Where(r => r.DueAt >= cutoff).Select(r => r.DueAt).ToList();
+        // Nothing left: no wake-up and no stored time, so the next planning sweeps again (rows appear only while planning).
+        if (kept.Count == 0) return null;
+        var next = kept.Min() + options.OutboxRetention;
+        if (next < now + Every) next = now + Every;
+        await index.SetSweepAtAsync(recovery, next, ct);
+        return next;
+    }
+}
