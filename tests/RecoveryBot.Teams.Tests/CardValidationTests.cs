@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Teams.Cards;
 using RecoveryBot.Teams.Tests.Support;
@@ -12,9 +10,7 @@ namespace RecoveryBot.Teams.Tests;
 /// </summary>
 public sealed class CardValidationTests
 {
-    private static string Wire(AdaptiveCard card) => JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard);
-
-    private static string Validator => Path.Combine(Fixtures.RepoRoot, "tests", "cards", "validate.mjs");
+    private static string Wire(AdaptiveCard card) => CardValidator.Wire(card);
 
     [Fact]
     public async Task EveryCard_PassesTheAdaptiveCardsRenderersValidation()
@@ -31,7 +27,7 @@ public sealed class CardValidationTests
         File.WriteAllText(Path.Combine(dir, "form-gap.json"), Wire(CardRenderer.Form(FormKind.Gap)));
         File.WriteAllText(Path.Combine(dir, "form-ownership.json"), Wire(CardRenderer.Form(FormKind.Ownership)));
 
-        var (exit, output) = RunNode(Validator, dir);
+        var (exit, output) = CardValidator.Run(dir);
 
         Assert.True(exit == 0, output);
         Assert.Contains($"{13 + fromCore.Count} valid, 0 invalid", output, StringComparison.Ordinal);
@@ -44,21 +40,9 @@ public sealed class CardValidationTests
         File.WriteAllText(Path.Combine(dir, "bad.json"),
             """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"a","label":"A","isRequired":true},{"type":"Input.Text","id":"a","label":"B"}]}""");
 
-        var (exit, output) = RunNode(Validator, dir);
+        var (exit, output) = CardValidator.Run(dir);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("Duplicate Id", output, StringComparison.Ordinal);
-    }
-
-    private static (int Exit, string Output) RunNode(string script, string argument)
-    {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Fixtures.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(argument);
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        Assert.True(node.WaitForExit(60_000), "node did not finish in 60 s");
-        return (node.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -1,4 +1,5 @@
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Teams.Cards;
@@ -32,6 +33,7 @@ internal static class GapCards
         var body = new List<CardElement> { Blocks.Subtle(c.Recovery) };
         if (c.Reminder) body.Add(Blocks.Attention("Reminder: this retest is still waiting for your answer."));
         body.Add(Blocks.Title($"Does {g.Id} work in your normal day?"));
+        if (c.Late) body.Add(Blocks.Subtle(ScheduledTexts.LateCardNote));
         body.Add(Blocks.Text(g.Title));
         body.Add(new FactSet([
             Blocks.Fact("Retester", Fmt.Who(g.Retester)),
@@ -84,6 +86,6 @@ internal static class GapCards
             ({ } from, { } to) => $" {from} → {to}",
         };
         var note = e.Note is { } n ? $" ({n})" : "";
-        return Blocks.Bullet($"{Blocks.LocalTime(e.At)} — {e.Actor.Name}: {e.What}{change}{note}");
+        return Blocks.Bullet(e.At, $"{e.Actor.Name}: {e.What}{change}{note}");
     }
 }
