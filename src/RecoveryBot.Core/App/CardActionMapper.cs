@@ -15,12 +15,12 @@ public static class CardActionMapper
         CardVerbs.Works => WithGap(a, g => new WorksCommand(g)),
         CardVerbs.Broken => a.Input(FormFields.Note) is { } note
             ? WithGap(a, g => new BrokenCommand(g, Clip(note, 1000)))
-            : new ParseResult.Error("Say what still breaks in the note, then click *Still broken* again. Nothing was changed."),
+            : new ParseResult.Error("Say what still breaks in the note, then click \"Still broken\" again. Nothing was changed."),
         CardVerbs.SignOff => WithGap(a, g => new SignOffCommand(g)),
         CardVerbs.Approve => WithChange(a, n => new ApproveCommand(n)),
         CardVerbs.Reject => a.Input(FormFields.Note) is { } reason
             ? WithChange(a, n => new RejectCommand(n, Clip(reason, 1000)))
-            : new ParseResult.Error("Give a reason for the rejection in the note, then click *Reject* again. Nothing was changed."),
+            : new ParseResult.Error("Give a reason for the rejection in the note, then click \"Reject\" again. Nothing was changed."),
         CardVerbs.SubmitGap => SubmitGap(a),
         CardVerbs.SubmitOwnership => SubmitOwnership(a),
         CardVerbs.LogPage => LogPage(a),
