@@ -17,6 +17,12 @@ internal static class HostServices
         return services;
     }
 
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    // A precompiled scope: one small state per request, which console logs print as "CorrelationId:<id>" and
+    // structured sinks read as the CorrelationId property. (A Dictionary state cost more and printed as its type name.)
+    private static readonly Func<ILogger, string, IDisposable?> CorrelationScope = LoggerMessage.DefineScope<string>("CorrelationId:{CorrelationId}");
+
     /// <summary>Every request gets a correlation id in its log scope (and back in a response header); bodies are never logged.</summary>
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app)
     {
@@ -25,9 +31,10 @@ internal static class HostServices
         var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryBot.Requests");
         return app.Use(async (context, next) =>
         {
-            var id = context.Request.Headers["X-Correlation-Id"].FirstOrDefault() is { Length: > 0 and <= 64 } given ? given : context.TraceIdentifier;
-            context.Response.Headers["X-Correlation-Id"] = id;
-            using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            var given = context.Request.Headers[CorrelationHeader];
+            var id = given.Count > 0 && given[0] is { Length: > 0 and <= 64 } first ? first : context.TraceIdentifier;
+            context.Response.Headers[CorrelationHeader] = id;
+            using (CorrelationScope(log, id))
             {
                 await next(context);
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -70,21 +71,47 @@ public static class SlackChannelExtensions
     /// The endpoints are singletons: taken from the root provider on first use, so a request never touches
     /// <c>HttpContext.RequestServices</c>, which would create (and dispose) a DI scope for every request.
     /// </summary>
-    private static RequestDelegate Run<T>(IServiceProvider services, Func<T, HttpContext, Task> handle) where T : class
+    internal static RequestDelegate Run<T>(IServiceProvider services, Func<T, HttpContext, Task> handle) where T : class
     {
         T? endpoint = null;
+        ILogger? log = null;
         return async http =>
         {
             try
             {
                 await handle(endpoint ??= services.GetRequiredService<T>(), http);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+            catch (Exception e) when (ClientSide(e, http))
+            {
+                // A client that hangs up mid-request (Slack gives up after 3 s, a load tool stops) or sends a broken
+                // body is not our failure: one line at Debug, no stack, and the error log stays meaningful.
+                (log ??= services.GetRequiredService<ILogger<T>>()).LogDebug("Slack request to {Path} ended on the client side: {Reason}",
+                    http.Request.Path, e.Message);
+                if (e is BadHttpRequestException bad)
+                {
+                    if (!http.Response.HasStarted) http.Response.StatusCode = bad.StatusCode;
+                }
+                else
+                {
+                    // The connection is gone: say so, or Kestrel tries to drain the body of a reset connection and logs
+                    // an error about the reader's state (dotnet/aspnetcore#17840).
+                    http.Abort();
+                }
+            }
+            catch (Exception e)
             {
                 // A bug must not take the host down or leak details; Slack shows its own error, and retries events.
-                services.GetRequiredService<ILogger<T>>().LogError(e, "Slack request to {Path} failed", http.Request.Path);
+                (log ??= services.GetRequiredService<ILogger<T>>()).LogError(e, "Slack request to {Path} failed", http.Request.Path);
                 if (!http.Response.HasStarted) await SlackGate.Fail(http, StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again.");
             }
         };
     }
+
+    /// <summary>
+    /// Kestrel's <see cref="BadHttpRequestException"/> (body cut short, too large, too slow) and a reset connection are
+    /// the client's doing; so is a cancellation or I/O error once the request was aborted. Anything else is ours.
+    /// </summary>
+    internal static bool ClientSide(Exception e, HttpContext http) =>
+        e is BadHttpRequestException or ConnectionResetException
+        || ((e is OperationCanceledException or IOException) && http.RequestAborted.IsCancellationRequested);
 }

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Slack.BlockKit;
 using RecoveryBot.Slack.Turns;
 using RecoveryBot.Slack.Wire;
 
@@ -13,29 +14,45 @@ internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
 {
     public async Task HandleAsync(HttpContext http)
     {
-        using var body = await gate.ReadVerifiedAsync(http);
-        if (body is null) return;
-        if (SlashCommand.From(FormBody.Parse(body.Span)) is not { } command)
+        SlashCommand? command;
+        using (var body = await gate.ReadVerifiedAsync(http))
+        {
+            if (body is null) return;
+            command = SlashCommand.From(body.Span);
+        }
+        if (command is null)
         {
             await SlackGate.Fail(http, StatusCodes.Status400BadRequest, "Not a slash command: team_id, channel_id and user_id are required.");
             return;
         }
-        var target = ReplyTarget.For(command.TeamId, command.ChannelId, command.UserId, command.TriggerId, ActorMode.Inline);
-        var reply = await turns.CommandAsync(target, command.UserName, command.Text, http.RequestAborted);
+        var parsed = CommandParser.Parse(command.Text);
         http.Response.StatusCode = StatusCodes.Status200OK;
+        if (HelpAcks.For(parsed) is { } help)
+        {
+            await Write(http, help);
+            return;
+        }
+        var target = ReplyTarget.For(command.TeamId, command.ChannelId, command.UserId, command.TriggerId, ActorMode.Inline);
+        var reply = await turns.CommandAsync(target, command.UserName, command.Text, parsed, http.RequestAborted);
         if (reply is null) return;  // an empty 200 is a silent ack
-        await Write(http, new CommandResponse("ephemeral", reply.Text, reply.Blocks), SlackJson.Default.CommandResponse);
+        await Write(http, Ack(reply));
     }
+
+    /// <summary>The JSON answer that shows a message to the person who typed the command (only them).</summary>
+    public static byte[] Ack(SlackMessage reply) =>
+        SlackJson.Answer(new CommandResponse("ephemeral", reply.Text, reply.Blocks), SlackJson.Default.CommandResponse);
+
+    public static Task Write<T>(HttpContext http, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+        Write(http, SlackJson.Answer(value, info));
 
     /// <summary>
     /// Writes the reply in one piece with its Content-Length. (Serializing into the response stream sent it chunked:
     /// the JSON and then a terminating chunk, two writes and two socket sends for every ack.)
     /// </summary>
-    public static Task Write<T>(HttpContext http, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    public static Task Write(HttpContext http, byte[] json)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, info);
         http.Response.ContentType = "application/json; charset=utf-8";
-        http.Response.ContentLength = body.Length;
-        return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
+        http.Response.ContentLength = json.Length;
+        return http.Response.Body.WriteAsync(json, http.RequestAborted).AsTask();
     }
 }

@@ -11,9 +11,12 @@ namespace RecoveryBot.Slack.Turns;
 internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, UserDirectory users)
 {
     /// <summary>A typed command. Help and parse errors answer without any lookup or storage.</summary>
-    public async Task<SlackMessage?> CommandAsync(ReplyTarget target, string? userName, string? text, CancellationToken ct)
+    public Task<SlackMessage?> CommandAsync(ReplyTarget target, string? userName, string? text, CancellationToken ct) =>
+        CommandAsync(target, userName, text, CommandParser.Parse(text), ct);
+
+    /// <summary>A typed command the caller has already parsed (<paramref name="parsed"/> is <c>CommandParser.Parse(text)</c>).</summary>
+    public async Task<SlackMessage?> CommandAsync(ReplyTarget target, string? userName, string? text, ParseResult parsed, CancellationToken ct)
     {
-        var parsed = CommandParser.Parse(text);
         if (parsed is ParseResult.Ok { Command: HelpCommand help })
         {
             return await replies.DeliverAsync(target, await service.HandleAsync(Turn(target, userName ?? target.User), help, ct), ct);
