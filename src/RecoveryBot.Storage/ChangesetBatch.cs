@@ -84,9 +84,10 @@ internal sealed class ChangesetBatch
             // A transaction may touch a row only once; the service would answer 400 for the whole batch.
             throw new InvalidOperationException($"The changeset writes {label} twice.");
         }
+        var row = CompactRow.From(entity);
         actions.Add(version is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, entity.ETag));
         labels.Add(label);
     }
 }

@@ -10,7 +10,7 @@ namespace RecoveryBot.Storage;
 internal static class RowKeys
 {
     public const string Recovery = "recovery";
-    private const string GapPrefix = "g|";
+    public const string GapPrefix = "g|";
     private const string ChangePrefix = "cr|";
     private const string HistoryPrefix = "h|";
 

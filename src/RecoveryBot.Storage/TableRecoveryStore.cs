@@ -120,7 +120,8 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         }
         catch (RequestFailedException ex) when (IsConflict(ex))
         {
-            return ex.Status == 409 && action.Entity is GapEntity gap && await IsOwnInsertAsync(gap, ct)
+            return ex.Status == 409 && action.Entity is TableEntity row && row.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal)
+                && await IsOwnInsertAsync(row, ct)
                 ? CommitResult.Ok
                 : new CommitResult.Conflict(batch.Label(0));
         }
@@ -130,13 +131,13 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
     /// True when the row that blocked an insert is the one being inserted: the client's retry after a lost response
     /// to an insert that landed. The same reporter, title and creation instant (to the tick) cannot be two reports.
     /// </summary>
-    private async Task<bool> IsOwnInsertAsync(GapEntity gap, CancellationToken ct)
+    private async Task<bool> IsOwnInsertAsync(TableEntity gap, CancellationToken ct)
     {
         var stored = await table.GetEntityIfExistsAsync<GapEntity>(gap.PartitionKey, gap.RowKey, cancellationToken: ct);
         return stored.HasValue && stored.Value is { } s
-            && s.CreatedAt == gap.CreatedAt
-            && string.Equals(s.Reporter, gap.Reporter, StringComparison.Ordinal)
-            && string.Equals(s.Title, gap.Title, StringComparison.Ordinal);
+            && s.CreatedAt == gap.GetDateTimeOffset(nameof(GapEntity.CreatedAt))
+            && string.Equals(s.Reporter, gap.GetString(nameof(GapEntity.Reporter)), StringComparison.Ordinal)
+            && string.Equals(s.Title, gap.GetString(nameof(GapEntity.Title)), StringComparison.Ordinal);
     }
 
     // 412: a version moved on; 409: an insert met an existing row; 404: a versioned row is gone.
