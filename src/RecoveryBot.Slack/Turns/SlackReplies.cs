@@ -18,13 +18,23 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
     public async Task<SlackMessage?> DeliverAsync(ReplyTarget target, TurnResult result, CancellationToken ct)
     {
         var mine = new List<Reply>();
+        var lines = new List<Reply>();
         foreach (var reply in result.Replies)
         {
+            if (reply is Reply.Text { To: Audience.Channel }) { lines.Add(reply); continue; }
+            if (reply is Reply.Card { To: Audience.Channel } card && lines.Count > 0 && !UpdatedInPlace(card.View))
+            {
+                // The lines just before a card go in the card's message: one post where there were several, each
+                // of which would wait its turn under Slack's one-message-per-second limit for the channel.
+                lines.Add(card);
+                queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Compose(lines)));
+                lines.Clear();
+                continue;
+            }
+            foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
+            lines.Clear();
             switch (reply)
             {
-                case Reply.Text { To: Audience.Channel } t:
-                    queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(t.Message)));
-                    break;
                 case Reply.Card { To: Audience.Channel } c:
                     queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Render(c.View), Remember(target, c.View)));
                     break;
@@ -39,6 +49,7 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
                     break;
             }
         }
+        foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
         if (mine.Count == 0) return null;
         var message = MessageComposer.Compose(mine);
         if (target.Mode == ActorMode.Inline) return message;
@@ -85,6 +96,9 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
                 : $"I could not open the form ({e.Error}). Please try `ownership` again.";
         }
     }
+
+    /// <summary>An undecided approval: a decision replaces its whole message, so it is posted on its own.</summary>
+    private static bool UpdatedInPlace(CardView view) => view is ApprovalCard { Decision: null };
 
     private Func<string, CancellationToken, Task>? Remember(ReplyTarget target, CardView view) =>
         view is ApprovalCard { Decision: null } card
