@@ -52,7 +52,7 @@ const rows = [
   ['help p99 host vs Bolt', `${ms(host.p99)} vs ${ms(bolt.p99)}`, '≤ Bolt', yes(host.p99 <= bolt.p99)],
   ['help throughput host / floor', `${f2(hostBare)}×`, '≥ 0.7×', yes(hostBare >= 0.7)],
   ['Azurite raw single-entity inserts (same run, ' + raw.workers + ' workers)', `${f0(raw.rate)} inserts/s`, '', ''],
-  ['Azurite raw 3-entity transactions (what one gap writes; no read, no ETag)', `${f0(raw.batchRate)} transactions/s`, '', ''],
+  ['Azurite raw 3-entity transactions (what a gap report wrote before it became one insert; no read, no ETag)', `${f0(raw.batchRate)} transactions/s`, '', ''],
   [`Slack \`/recovery gap …\` — host (${run.channels} channels)`, perf(gapSlack), '', ''],
   ['Slack gap throughput / raw inserts', `${f2(slackRatio)}×`, '≥ 0.8×', yes(slackRatio >= 0.8)],
   ['Slack gap throughput / raw 3-entity transactions', `${f2(gapSlack.rps / raw.batchRate)}×`, '', ''],
