@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -26,7 +27,20 @@ internal sealed record BotCaller(string? ServiceUrl, IReadOnlyList<string>? Endo
 internal sealed class BotAuthenticator(SigningKeys keys, TeamsOptions options, TimeProvider time)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+    private const int MaxValidated = 1_000;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    // Tokens already validated, by their exact text. The Connector sends one token with many activities, and an
+    // identical string carries the identical signature, issuer, audience and lifetime; so a hit re-checks only what
+    // can change — the lifetime against the clock, and that the signing key is still published — and skips parsing
+    // and the RSA check. Any other string, however similar, is validated in full.
+    private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
+
+    private sealed record Validated(string Kid, string? ServiceUrl, DateTime? NotBefore, DateTime Expires);
+
+    /// <summary>Full validations run (signature checked); a cache hit does not count. For tests and diagnostics.</summary>
+    internal int FullValidations => Volatile.Read(ref _fullValidations);
+    private int _fullValidations;
 
     /// <summary>Step 1, before the body is read: the header and the token itself.</summary>
     public async Task<AuthResult> AuthenticateAsync(string? authorization, CancellationToken ct)
@@ -47,6 +61,11 @@ internal sealed class BotAuthenticator(SigningKeys keys, TeamsOptions options, T
             // No keys were ever fetched (IdentityModel keeps serving the last good ones otherwise): say so, accept nothing.
             return new AuthResult(503, "Bot Framework signing keys are unavailable");
         }
+        if (_validated.TryGetValue(token, out var known) && metadata.HasKey(known.Kid) && Within(known.NotBefore, known.Expires))
+        {
+            return Accepted(metadata, known.Kid, known.ServiceUrl);
+        }
+        Interlocked.Increment(ref _fullValidations);
         var result = await _handler.ValidateTokenAsync(token, Parameters(metadata));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -61,7 +80,17 @@ internal sealed class BotAuthenticator(SigningKeys keys, TeamsOptions options, T
 
         var jwt = (JsonWebToken)result.SecurityToken;
         var serviceUrl = result.ClaimsIdentity.FindFirst("serviceurl")?.Value;
-        var endorsements = jwt.Kid is { } id && metadata.Endorsements.TryGetValue(id, out var list) ? list : null;
+        if (jwt.Kid is { } signer)
+        {
+            if (_validated.Count >= MaxValidated) _validated.Clear();
+            _validated[token] = new Validated(signer, serviceUrl, jwt.ValidFrom == DateTime.MinValue ? null : jwt.ValidFrom, jwt.ValidTo);
+        }
+        return Accepted(metadata, jwt.Kid, serviceUrl);
+    }
+
+    private static AuthResult Accepted(BotMetadata metadata, string? kid, string? serviceUrl)
+    {
+        var endorsements = kid is not null && metadata.Endorsements.TryGetValue(kid, out var list) ? list : null;
         return new AuthResult(200, "valid token", new BotCaller(serviceUrl, endorsements));
     }
 
@@ -92,7 +121,10 @@ internal sealed class BotAuthenticator(SigningKeys keys, TeamsOptions options, T
         ValidateIssuerSigningKey = false,
     };
 
-    private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters p)
+    private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters p) =>
+        Within(notBefore, expires);
+
+    private bool Within(DateTime? notBefore, DateTime? expires)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (expires is not { } exp || now > exp.ToUniversalTime() + Skew) return false;
