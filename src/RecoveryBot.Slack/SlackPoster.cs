@@ -16,11 +16,11 @@ public sealed class SlackPoster
     internal SlackPoster(SlackApiClient api) => _api = api;
 
     /// <summary>Posts a card to a channel; returns the message id ("&lt;channel&gt;|&lt;ts&gt;") for RememberCardAsync.</summary>
-    public async Task<string> PostCardAsync(string channel, CardView card, CancellationToken ct) =>
+    public async Task<string> PostCardAsync(string channel, CardDoc card, CancellationToken ct) =>
         Turns.MessageRef.Format(channel, await _api.PostMessageAsync(channel, CardRenderer.Render(card), ct));
 
     public async Task<string> PostTextAsync(string channel, string text, CancellationToken ct) =>
-        Turns.MessageRef.Format(channel, await _api.PostMessageAsync(channel, MessageComposer.Text(text), ct));
+        Turns.MessageRef.Format(channel, await _api.PostMessageAsync(channel, CardRenderer.Text(text), ct));
 
     /// <summary>Opens the direct message with a user (for reminders sent to one person); returns its channel id.</summary>
     public Task<string> OpenDirectMessageAsync(string user, CancellationToken ct) => _api.OpenConversationAsync(user, ct);

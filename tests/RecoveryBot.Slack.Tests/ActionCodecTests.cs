@@ -8,7 +8,7 @@ public sealed class ActionCodecTests
 {
     [Fact]
     public void Value_GapButton_IsCompact() =>
-        Assert.Equal("g:7:3", ActionCodec.Value(new ActionView(CardVerbs.Works, "Works", new GapId(7), null, 3)));
+        Assert.Equal("g:7:3", ActionCodec.Value(new ActionView(CardVerbs.Works, "Works") { Gap = new GapId(7), Revision = 3 }));
 
     [Fact]
     public void Decode_GapButton_RoundTrips()
@@ -23,7 +23,7 @@ public sealed class ActionCodecTests
     [Fact]
     public void Decode_NoteWithColonsInLabel_KeepsLabel()
     {
-        var value = ActionCodec.Value(new ActionView(CardVerbs.Reject, "Reject", null, 12, 0, NoteLabel: "Why: say it", NoteRequired: true));
+        var value = ActionCodec.Value(new ActionView(CardVerbs.Reject, "Reject") { Change = 12, Note = FormDocs.NoteInput("Why: say it", required: true) });
         var click = ActionCodec.Decode("reject", value);
         Assert.Equal((12, "Why: say it", true), (click.Action.Change!.Value, click.NoteLabel, click.NoteRequired));
     }

@@ -16,7 +16,7 @@ public sealed class AnswerJsonTests
     [InlineData("")]
     public void Answer_ValidJson_ReadsBackLikeTheDefaultEncoding(string text)
     {
-        var blocks = new BlockBuilder().Section(text).Build();
+        var blocks = new BlockBuilder().Lines([text]).Build();
         var value = new CommandResponse("ephemeral", text, blocks) { ReplaceOriginal = true };
 
         var relaxed = SlackJson.Answer(value, SlackJson.Default.CommandResponse);

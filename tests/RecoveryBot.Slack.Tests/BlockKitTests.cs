@@ -58,25 +58,25 @@ public sealed class BlockKitTests
         Assert.Equal(CardVerbs.LogPage, click.Action.Verb);
         Assert.Equal("open", click.Action.Inputs[FormFields.Filter]);
         Assert.Equal("2", click.Action.Inputs[FormFields.Page]);
-        Assert.Equal(15, message.Blocks!.OfType<SectionBlock>().Sum(s => s.Text!.Text.Split('\n').Length));
+        var list = message.Blocks!.OfType<RichTextBlock>().SelectMany(b => b.Elements).OfType<RichList>().Single();
+        Assert.Equal(15, list.Elements.Count);
     }
 
     [Fact]
     public void Render_DecidedApproval_ShowsWhoAndWhenWithoutButtons()
     {
-        var card = new ApprovalCard("Pilot", Cards.Change(ApprovalState.Approved), "Reset plan CR-3", ["Reset plan for \"Pilot\""], [], "Approved by Dana Ruiz at 14:02", Cards.Dana);
-        var message = CardRenderer.Render(card);
+        var message = CardRenderer.Render(RecoveryDocs.Decided(Cards.Recovery(), Cards.Change(ApprovalState.Approved) with { DecidedBy = Cards.Dana, DecidedAt = Cards.At }, TimeZoneInfo.Utc));
 
         Assert.DoesNotContain(message.Blocks!, b => b is ActionsBlock);
-        Assert.Contains("Approved by Dana Ruiz at 14:02", Json(message), StringComparison.Ordinal);
-        Assert.Contains("Approved by Dana Ruiz at 14:02", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Approved by Dana Ruiz on Tue 1 Dec 2026 13:02", Json(message), StringComparison.Ordinal);
+        Assert.Contains("Approved by Dana Ruiz on Tue 1 Dec 2026 13:02", message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_PendingApproval_HasApproveAndRejectWithNote()
     {
         var change = Cards.Change();
-        var message = CardRenderer.Render(new ApprovalCard("Pilot", change, "Reset plan CR-3", ["one"], Core.Rules.GapActions.Decide(change), null, Cards.Dana));
+        var message = CardRenderer.Render(RecoveryDocs.Approval(Cards.Recovery(), change, [], TimeZoneInfo.Utc));
         var buttons = message.Blocks!.OfType<ActionsBlock>().Single().Elements;
 
         Assert.Equal(["approve", "reject"], buttons.Select(b => b.ActionId));
@@ -87,17 +87,17 @@ public sealed class BlockKitTests
     }
 
     [Fact]
-    public void Render_GapCard_ShowsRowFieldsAndRetestButtons()
+    public void Render_GapCard_ShowsRowFactsAndRetestButtons()
     {
         var gap = Cards.Gap(7);
-        var message = CardRenderer.Render(new GapCard("Pilot", gap, Cards.Today, Core.Rules.GapActions.Retest(gap)));
-        var json = string.Join("\n", message.Blocks!.OfType<SectionBlock>().SelectMany(b => b.Fields ?? []).Select(f => f.Text))
-            + string.Join("\n", message.Blocks!.OfType<ContextBlock>().SelectMany(b => b.Elements).Select(f => f.Text));
+        var message = CardRenderer.Render(GapDocs.Row(Cards.Recovery(), gap, Cards.Today, Core.Rules.GapActions.Retest(gap)));
+        var json = Json(message);
 
         Assert.Equal("G-7 Sales reps cannot send quotes from mobile (7)", message.Blocks!.OfType<HeaderBlock>().Single().Text.Text);
         Assert.Contains("moved 2×", json, StringComparison.Ordinal);
         Assert.Contains("fix ready", json, StringComparison.Ordinal);
-        Assert.Contains("|Logged from this message>", json, StringComparison.Ordinal);
+        var link = message.Blocks!.OfType<RichTextBlock>().SelectMany(b => b.Elements).OfType<RichSection>().SelectMany(s => s.Elements).OfType<RichLink>().Single();
+        Assert.Equal((GapDocs.SourceLabel, gap.SourceLink), (link.Text, link.Url));
         var broken = ActionCodec.Decode("broken", message.Blocks!.OfType<ActionsBlock>().Single().Elements[1].Value);
         Assert.Equal((new GapId(7), 4, true), (broken.Action.Gap!.Value, broken.Action.Revision!.Value, broken.NoteRequired));
     }
@@ -106,7 +106,8 @@ public sealed class BlockKitTests
     public void Modals_AllForms_StayWithinModalLimits()
     {
         var meta = new ModalMeta("C0PILOT", "broken", 7, null, 4, "1795522100.000300");
-        ModalView[] views = [Modals.Gap(meta, Cards.Long(5000)), Modals.Ownership(meta), Modals.Note("G-7: Still broken because it is a very long title", "What still breaks?", true, meta)];
+        ModalView[] views = [Modals.Form(FormDocs.Gap(Cards.Long(5000)), meta), Modals.Form(FormDocs.Ownership(), meta),
+            Modals.Note("G-7: Still broken because it is a very long title", FormDocs.NoteInput("What still breaks?", required: true), meta)];
         foreach (var view in views)
         {
             using var doc = JsonDocument.Parse(JsonSerializer.Serialize(view, SlackJson.Default.ModalView));
@@ -116,38 +117,40 @@ public sealed class BlockKitTests
             Assert.InRange(root.GetProperty("submit").GetProperty("text").GetString()!.Length, 1, 24);
             Assert.InRange(root.GetProperty("private_metadata").GetString()!.Length, 1, 3000);
             BlockLimits.AssertBlocks(root.GetProperty("blocks"), 100);
-            foreach (var b in root.GetProperty("blocks").EnumerateArray())
+            foreach (var b in root.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "input"))
             {
                 Assert.Equal(b.GetProperty("block_id").GetString(), b.GetProperty("element").GetProperty("action_id").GetString());
-                if (b.GetProperty("element").TryGetProperty("initial_value", out var initial)) Assert.InRange(initial.GetString()!.Length, 1, 200);
+                if (b.GetProperty("element").TryGetProperty("initial_value", out var initial)) Assert.InRange(initial.GetString()!.Length, 1, TextLimits.Title);
             }
         }
         Assert.Equal(meta, Modals.ReadMeta(views[2].PrivateMetadata));
     }
 
     [Theory]
-    [InlineData("Hi <@U0ANA> see <https://x.test/a|the doc>", "Hi <@U0ANA> see <https://x.test/a|the doc>")]
+    [InlineData("Hi <@U0ANA> see <https://x.test/a|the doc>", "Hi &lt;@U0ANA&gt; see &lt;https://x.test/a|the doc&gt;")]
     [InlineData("ping <!channel> now", "ping &lt;!channel&gt; now")]
     [InlineData("a < b > c & d", "a &lt; b &gt; c &amp; d")]
-    [InlineData("already &lt;escaped&gt; &amp; fine", "already &lt;escaped&gt; &amp; fine")]
-    [InlineData("<#C0PILOT|pilot>", "<#C0PILOT|pilot>")]
-    public void Mrkdwn_Escape_KeepsSlackTokensAndDefusesBroadcasts(string text, string expected) =>
+    [InlineData("typed &lt; stays typed", "typed &amp;lt; stays typed")]
+    public void Mrkdwn_Escape_NothingInFallbackTextIsALinkOrMention(string text, string expected) =>
         Assert.Equal(expected, Mrkdwn.Escape(text));
 
     [Theory]
-    [InlineData("<@U0ANA|Ana> &amp; <https://x.test|doc>", "@Ana & doc")]
-    [InlineData("<@U0ANA> told <!here>", "@U0ANA told @here")]
+    [InlineData("<@U0ANA|Ana> &amp; <https://x.test|doc>", "<@U0ANA|Ana> & doc")]
+    [InlineData("<@U0ANA> told <!here> in <#C0PILOT|pilot>", "<@U0ANA> told @here in #pilot")]
+    [InlineData("see <https://x.test/a>", "see https://x.test/a")]
+    [InlineData("&lt;b&gt;x&lt;/b&gt; *y* &lt;https://a|b&gt;", "<b>x</b> *y* <https://a|b>")]
     [InlineData("plain", "plain")]
-    public void Mrkdwn_ToPlain_ReadsAsPeopleSeeIt(string text, string expected) => Assert.Equal(expected, Mrkdwn.ToPlain(text));
+    public void Mrkdwn_ToPlain_ReadsAsPeopleTypedIt(string text, string expected) => Assert.Equal(expected, Mrkdwn.ToPlain(text));
 
     [Fact]
-    public void Compose_TextAndCardForOneReader_OneMessageWithFallback()
+    public void Message_TextAndCardForOneReader_OneMessageWithFallback()
     {
         var gap = Cards.Gap(2);
-        var message = MessageComposer.Compose([new Reply.Text("This card is out of date"), new Reply.Card(new GapCard("Pilot", gap, Cards.Today, []), Audience.Actor)]);
+        var message = CardRenderer.Message(["This card is out of date"], GapDocs.Row(Cards.Recovery(), gap, Cards.Today, []));
 
         Assert.Equal("This card is out of date", message.Text);
-        Assert.IsType<SectionBlock>(message.Blocks![0]);
+        Assert.IsType<RichTextBlock>(message.Blocks![0]);
+        Assert.IsType<HeaderBlock>(message.Blocks![1]);
         BlockLimits.AssertMessage(Json(message));
     }
 }

@@ -89,10 +89,11 @@ public sealed class HelpAckTests : IAsyncLifetime
     {
         var ack = HelpAcks.For(CommandParser.Parse("help"))!;
         var raw = System.Text.Encoding.UTF8.GetString(ack);
-        var composed = MessageComposer.Compose([new Core.Views.Reply.Text(CommandCatalog.HelpText(null))]);
+        var composed = CardRenderer.Text(CommandCatalog.HelpText(null));
 
         Assert.DoesNotContain("\\u0060", raw, StringComparison.Ordinal);
-        Assert.Contains("`help &lt;command&gt;`", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u003C", raw, StringComparison.Ordinal);
+        Assert.Contains("help <command>", raw, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(ack);
         Assert.Equal(composed.Text, json.RootElement.GetProperty("text").GetString());
         Assert.True(ack.Length < JsonSerializer.SerializeToUtf8Bytes(new CommandResponse("ephemeral", composed.Text, null), SlackJson.Default.CommandResponse).Length);

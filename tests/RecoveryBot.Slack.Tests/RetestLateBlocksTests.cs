@@ -14,20 +14,19 @@ public sealed class RetestLateBlocksTests
     private static SlackMessage Render(bool late)
     {
         var gap = Cards.Gap(7);
-        return CardRenderer.Render(new RetestCard("Pilot", gap, GapActions.Retest(gap), Reminder: true, Late: late));
+        return CardRenderer.Render(GapDocs.Retest(Cards.Recovery(), gap, GapActions.Retest(gap), reminder: true, late: late));
     }
 
     private static List<string> Contexts(SlackMessage m) =>
         [.. m.Blocks!.OfType<ContextBlock>().SelectMany(b => b.Elements).Select(e => e.Text)];
 
     [Fact]
-    public void Render_LateRetestReminder_LateNoteRightUnderTheHeader()
+    public void Render_LateRetestReminder_LateNoteInTheSmallPrint()
     {
         var message = Render(late: true);
 
         Assert.IsType<HeaderBlock>(message.Blocks![0]);
-        var note = Assert.IsType<ContextBlock>(message.Blocks[1]);
-        Assert.Equal(ScheduledTexts.LateCardNote, Assert.Single(note.Elements).Text);
+        Assert.Contains(ScheduledTexts.LateCardNote, Contexts(message));
         Assert.Equal("Posted late: the bot was not running at the scheduled time.", ScheduledTexts.LateCardNote);
         Assert.Equal(["works", "broken"], message.Blocks.OfType<ActionsBlock>().Single().Elements.Select(b => b.ActionId));
         BlockLimits.AssertMessage(JsonSerializer.Serialize(message, SlackJson.Default.SlackMessage));
@@ -42,7 +41,7 @@ public sealed class RetestLateBlocksTests
     [Fact]
     public void Render_LateCheckinAndLateRetest_SameNote()
     {
-        var checkin = CardRenderer.Render(new CheckinCard("Pilot", "Check-in", [], null, Late: true));
+        var checkin = CardRenderer.Render(CheckinComposer.Compose(Cards.Recovery(), [], [], Cards.At, null, late: true));
 
         Assert.Contains(ScheduledTexts.LateCardNote, Contexts(checkin));
         Assert.Contains(ScheduledTexts.LateCardNote, Contexts(Render(late: true)));

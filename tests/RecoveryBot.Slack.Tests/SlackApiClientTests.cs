@@ -91,7 +91,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         var poster = _services.GetRequiredService<SlackPoster>();
 
-        var id = await poster.PostCardAsync("C0PILOT", new Core.Views.GoNoGoCard("Pilot", true, []), default);
+        var id = await poster.PostCardAsync("C0PILOT", Core.Views.RecoveryDocs.GoNoGo(Fakes.Cards.Recovery(), true, []), default);
         var dm = await poster.OpenDirectMessageAsync("U0ANA", default);
 
         Assert.StartsWith("C0PILOT|1795600000.", id, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class CardTests
     public void Buttons_CarryVerbItemAndRevision_AndANoteCardWhenNeeded()
     {
         var g = CardSamples.Gap(7);
-        var card = Json(CardRenderer.Render(new RetestCard("R", g, GapActions_Retest(g))));
+        var card = Json(CardRenderer.Render(GapDocs.Retest(Testing.DocSamples.Recovery(), g, GapActions_Retest(g))));
         var actions = card["actions"]!.AsArray();
 
         Assert.Equal("Action.Submit", (string?)actions[0]!["type"]);
@@ -58,11 +58,11 @@ public sealed class CardTests
     [Fact]
     public void DecidedApproval_ShowsTheDecisionAndNoButtons()
     {
-        var decided = CardSamples.All().Single(c => c.Name == "approval-decided").View;
+        var decided = CardSamples.All().Single(c => c.Name == "approval-rejected").View;
         var card = Json(CardRenderer.Render(decided));
 
         Assert.Null(card["actions"]);
-        Assert.Contains("Rejected by Dana Ruiz at 09:00: scope too wide", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Rejected by Dana Ruiz on Mon 30 Nov 2026 09:00: scope too wide", CardText.Texts(card));
         Assert.DoesNotContain("Action.", card.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -80,8 +80,8 @@ public sealed class CardTests
     [Fact]
     public void Forms_SubmitWithTheirVerbs_AndTheFieldsCoreReads()
     {
-        var gap = Json(CardRenderer.Form(FormKind.Gap)).ToJsonString();
-        var ownership = Json(CardRenderer.Form(FormKind.Ownership)).ToJsonString();
+        var gap = Json(CardRenderer.Render(FormDocs.Gap())).ToJsonString();
+        var ownership = Json(CardRenderer.Render(FormDocs.Ownership())).ToJsonString();
 
         foreach (var id in new[] { FormFields.Title, FormFields.Expected, FormFields.Actual, FormFields.Impact, FormFields.Affected, FormFields.Kind })
             Assert.Contains($"\"id\":\"{id}\"", gap, StringComparison.Ordinal);
@@ -98,18 +98,19 @@ public sealed class CardTests
         var rows = Enumerable.Range(1, 200).Select(n => CardSamples.Gap(n, title: new string('x', 200) + n, longText: huge)).ToList();
         var history = Enumerable.Range(0, 200).Select(i => new HistoryEvent(new GapId(1), CardSamples.Now, CardSamples.Lena, "status " + huge, huge, huge, huge)).ToList();
         var g = rows[0];
-        CardView[] views =
+        var r = Testing.DocSamples.Recovery(huge);
+        CardDoc[] views =
         [
-            new LogCard("R", "All items", LogFilter.All, rows, 1, 14, 200, CardSamples.Today),
-            new GapDetailCard(huge, g, CardSamples.Today, history, Core.Rules.GapActions.Retest(g)),
-            new ApprovalCard(huge, CardSamples.Change(), huge, [.. Enumerable.Repeat(huge, 200)], [], huge, CardSamples.Dana),
-            new CheckinCard("R", huge, [.. Enumerable.Range(0, 50).Select(i => new CheckinSection(huge, [.. Enumerable.Repeat(huge, 20)]))], null),
+            RecoveryDocs.Log(r, "All items", LogFilter.All, rows, 1, 14, 200, CardSamples.Today),
+            GapDocs.Detail(r, g, CardSamples.Today, history, Core.Rules.GapActions.Retest(g)),
+            RecoveryDocs.Approval(r, CardSamples.Change(), [new Section(huge, [.. Enumerable.Repeat(huge, 200)])], TimeZoneInfo.Utc),
+            CheckinComposer.Compose(r, rows, [], CardSamples.Now, null) with { Sections = [.. Enumerable.Range(0, 50).Select(i => new Section(huge, [.. Enumerable.Repeat(huge, 20)]))] },
         ];
 
         foreach (var view in views)
         {
             var card = CardRenderer.Render(view);
-            Assert.True(MessageBytes(card) < MessageBudget, $"{view.GetType().Name}: {MessageBytes(card)} bytes");
+            Assert.True(MessageBytes(card) < MessageBudget, $"{view.Title[..20]}: {MessageBytes(card)} bytes");
             Assert.True(Encoding.Unicode.GetByteCount(JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard)) < 160 * 1024);
         }
     }
@@ -122,6 +123,6 @@ public sealed class CardTests
         var fitted = CardRenderer.Fit(card);
 
         Assert.True(CardRenderer.Size(fitted) <= CardRenderer.MaxCardBytes);
-        Assert.Contains("cut to fit", ((TextBlock)fitted.Body[^1]).Text, StringComparison.Ordinal);
+        Assert.Contains("cut to fit", ((RichTextBlock)fitted.Body[^1]).Inlines[0].Text, StringComparison.Ordinal);
     }
 }

@@ -24,8 +24,7 @@ public sealed class CardValidationTests
         Assert.True(fromCore.Count >= 8, $"the Core session produced only {fromCore.Count} cards");
         foreach (var (name, view) in fromCore)
             File.WriteAllText(Path.Combine(dir, name + ".json"), Wire(CardRenderer.Render(view)));
-        File.WriteAllText(Path.Combine(dir, "form-gap.json"), Wire(CardRenderer.Form(FormKind.Gap)));
-        File.WriteAllText(Path.Combine(dir, "form-ownership.json"), Wire(CardRenderer.Form(FormKind.Ownership)));
+        File.WriteAllText(Path.Combine(dir, "form-gap-prefilled.json"), Wire(CardRenderer.Render(FormDocs.Gap(Testing.DocSamples.MarkupTitle))));
 
         var (exit, output) = CardValidator.Run(dir);
 

@@ -20,7 +20,7 @@ public sealed class ConnectorTests
         var address = new ConversationAddress(connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot", "RecoveryBot").ToJson();
         var poster = host.Services().GetRequiredService<TeamsPoster>();
 
-        var ids = await poster.PostAsync(address, [new Reply.Text("Check-in is due"), new Reply.Form(FormKind.Gap)], CancellationToken.None);
+        var ids = await poster.PostAsync(address, [new Reply.Text("Check-in is due"), new Reply.Form(FormDocs.Gap())], CancellationToken.None);
 
         Assert.Equal(["msg-1", "msg-2"], ids);
         Assert.All(connector.Calls, c => Assert.Equal("/_connector/v3/conversations/19%3Aabc%40thread.tacv2/activities", c.RawTarget));
@@ -65,12 +65,12 @@ public sealed class ConnectorTests
         using var response = new HttpResponseMessage(status);
         if (retryAfterSeconds is { } s) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(s));
 
-        Assert.Equal(retried, ConnectorResilience.ShouldRetry(Outcome.FromResult(response), TimeProvider.System));
+        Assert.Equal(retried, ConnectorResilience.ShouldRetry(Polly.Outcome.FromResult(response), TimeProvider.System));
     }
 
     [Fact]
     public void RetryDecision_RetriesNetworkErrors() =>
-        Assert.True(ConnectorResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), TimeProvider.System));
+        Assert.True(ConnectorResilience.ShouldRetry(Polly.Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), TimeProvider.System));
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/", true)]

@@ -12,31 +12,33 @@ namespace RecoveryBot.Teams.Tests;
 /// <summary>A retest reminder that goes out late says so under its question, as the late check-in does.</summary>
 public sealed class RetestLateCardTests
 {
-    private static string Wire(CardView view) => JsonSerializer.Serialize(CardRenderer.Render(view), TeamsJson.Wire.AdaptiveCard);
+    private static string Wire(CardDoc view) => JsonSerializer.Serialize(CardRenderer.Render(view), TeamsJson.Wire.AdaptiveCard);
 
-    private static RetestCard Retest(bool late)
+    private static CardDoc Retest(bool late)
     {
         var gap = CardSamples.Gap(7);
-        return new RetestCard("Quotes rollout", gap, GapActions.Retest(gap), Reminder: true, Late: late);
+        return GapDocs.Retest(Testing.DocSamples.Recovery(), gap, GapActions.Retest(gap), reminder: true, late: late);
     }
 
-    private static List<JsonNode> Body(CardView view) => [.. JsonNode.Parse(Wire(view))!["body"]!.AsArray().Select(n => n!)];
+    private static List<JsonNode> Body(CardDoc view) => [.. JsonNode.Parse(Wire(view))!["body"]!.AsArray().Select(n => n!)];
+
+    /// <summary>A RichTextBlock's text as shown (its runs joined).</summary>
+    private static string? Text(JsonNode b) => b["inlines"] is JsonArray runs ? string.Concat(runs.Select(r => (string?)r!["text"])) : (string?)b["text"];
 
     [Fact]
-    public void Render_LateRetestReminder_SubtleLateNoteUnderTheQuestion()
+    public void Render_LateRetestReminder_SubtleLateNote()
     {
         var body = Body(Retest(late: true));
 
-        var question = body.FindIndex(b => (string?)b["text"] == "Does G-7 work in your normal day?");
-        var note = body[question + 1];
-        Assert.Equal(ScheduledTexts.LateCardNote, (string?)note["text"]);
-        Assert.True((bool?)note["isSubtle"]);
+        Assert.Contains(body, b => Text(b) == "Reminder: does G-7 work in your normal day?");
+        var note = body.Single(b => Text(b) == ScheduledTexts.LateCardNote);
+        Assert.True((bool?)note["inlines"]![0]!["isSubtle"]);
     }
 
     [Fact]
     public void Render_OnTimeRetestReminder_NoLateNote()
     {
-        Assert.DoesNotContain(Body(Retest(late: false)), b => (string?)b["text"] == ScheduledTexts.LateCardNote);
+        Assert.DoesNotContain(Body(Retest(late: false)), b => Text(b) == ScheduledTexts.LateCardNote);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class RetestLateCardTests
     {
         var checkin = CardSamples.All().Single(c => c.Name == "checkin").View;
 
-        Assert.Contains(Body(checkin), b => (string?)b["text"] == ScheduledTexts.LateCardNote);
+        Assert.Contains(Body(checkin), b => Text(b) == ScheduledTexts.LateCardNote);
     }
 
     [Fact]

@@ -48,8 +48,7 @@ public sealed class TurnReplyTests : IAsyncLifetime
         return attachment["content"]!;
     }
 
-    private static string? TitleOf(JsonNode card) =>
-        card["body"]!.AsArray().Select(e => e!).Where(e => (string?)e["size"] == "Medium").Select(e => (string?)e["text"]).FirstOrDefault();
+    private static string? TitleOf(JsonNode card) => CardText.Title(card);
 
     [Fact]
     public async Task GapReport_IsOneConnectorPost_WithTheLineAboveTheCard()
@@ -87,7 +86,7 @@ public sealed class TurnReplyTests : IAsyncLifetime
         var poster = _host.Services().GetRequiredService<TeamsPoster>();
         var address = new ConversationAddress(_connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot").ToJson();
         var g = CardSamples.Gap(2);
-        var gapCard = new GapCard("Quotes rollout", g, CardSamples.Today, GapActions.Retest(g));
+        var gapCard = GapDocs.Row(Testing.DocSamples.Recovery(), g, CardSamples.Today, GapActions.Retest(g));
 
         var ids = await poster.PostAsync(address,
         [
@@ -117,7 +116,7 @@ public sealed class TurnReplyTests : IAsyncLifetime
         var poster = _host.Services().GetRequiredService<TeamsPoster>();
         var address = new ConversationAddress(_connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot").ToJson();
         var change = CardSamples.Change();
-        var approval = new ApprovalCard("Quotes rollout", change, "reset plan CR-3", [], GapActions.Decide(change), null, CardSamples.Dana);
+        var approval = RecoveryDocs.Approval(Testing.DocSamples.Recovery(), change, [], TimeZoneInfo.Utc);
 
         await poster.PostAsync(address, [new Reply.Text("CR-3: Reset plan — waiting for Dana Ruiz.", Audience.Channel), new Reply.Card(approval)], CancellationToken.None);
 

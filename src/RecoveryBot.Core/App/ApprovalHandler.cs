@@ -67,7 +67,7 @@ internal static class ApprovalHandler
         }
         var summary = $"Move {g.Id} \"{g.Title}\" from {g.Bucket.Text()} to {c.To.Text()}";
         Post(ctx, n => Request(ctx, n, ChangeKind.BucketMove, summary) with { Gap = g.Id, ToBucket = c.To },
-             [$"{g.Id}: {g.Title}", $"Now {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}", $"Proposed by {ctx.Actor.Name}"]);
+             [new Section(null, [$"{g.Id}: {g.Title}", $"Now {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}"], Bulleted: false)]);
     }
 
     private static async Task ProposePlanAsync(TurnContext ctx, CancellationToken ct)
@@ -95,8 +95,8 @@ internal static class ApprovalHandler
             return;
         }
         Post(ctx, n => Request(ctx, n, ChangeKind.Closure, $"Close the recovery \"{r.Name}\""),
-             ["Go/no-go passes: every open item has one owner and one date, every fix is verified, the next review is set.",
-              $"Next review: {(r.NextReview is { } nr ? Fmt.When(nr, ctx.Zone) : "none")}", "A follow-up checkpoint is posted 14 days after closure."]);
+             [new Section(null, ["Go/no-go passes: every open item has one owner and one date, every fix is verified, the next review is set.",
+              $"Next review: {(r.NextReview is { } nr ? Fmt.When(nr, ctx.Zone) : "none")}", "A follow-up checkpoint is posted 14 days after closure."], Bulleted: false)]);
     }
 
     private static async Task ProposeSignOffAsync(TurnContext ctx, CancellationToken ct)
@@ -104,7 +104,7 @@ internal static class ApprovalHandler
         var verified = (await ctx.Store.ListGapsAsync(ctx.R.Id, ct)).Where(g => g.Status == GapStatus.Verified).Take(40).ToList();
         if (verified.Count == 0) { ctx.Refuse("Nothing is verified and waiting for sign-off."); return; }
         Post(ctx, n => Request(ctx, n, ChangeKind.SignOff, $"Sign off {verified.Count} verified item(s)") with { Gaps = [.. verified.Select(g => g.Id)] },
-             [.. verified.Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")]);
+             [new Section("Verified by their retesters", [.. verified.Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")])]);
     }
 
     private static ChangeRequest Request(TurnContext ctx, int number, ChangeKind kind, string summary) => new()
@@ -112,13 +112,11 @@ internal static class ApprovalHandler
         Number = number, Kind = kind, Summary = summary, RequestedBy = ctx.Actor, RequestedAt = ctx.Now,
     };
 
-    private static void Post(TurnContext ctx, Func<int, ChangeRequest> create, IReadOnlyList<string> details)
+    private static void Post(TurnContext ctx, Func<int, ChangeRequest> create, IReadOnlyList<Section> details)
     {
         var change = ctx.NewChange(create);
         ctx.Event(change.Gap, "requested", to: change.Label, note: change.Summary);
         ctx.Say($"{change.Label}: {change.Summary} — waiting for {ctx.R.Approver!.Name}.", Audience.Channel);
-        ctx.Show(new ApprovalCard(ctx.R.Name, change, $"{Cap(change.Kind.Text())} {change.Label}", details, GapActions.Decide(change), null, ctx.R.Approver));
+        ctx.Show(RecoveryDocs.Approval(ctx.R, change, details, ctx.Zone));
     }
-
-    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

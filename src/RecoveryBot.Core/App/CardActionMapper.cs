@@ -14,12 +14,12 @@ public static class CardActionMapper
         CardVerbs.Begin => WithGap(a, g => new BeginCommand(g)),
         CardVerbs.Works => WithGap(a, g => new WorksCommand(g)),
         CardVerbs.Broken => a.Input(FormFields.Note) is { } note
-            ? WithGap(a, g => new BrokenCommand(g, Clip(note, 1000)))
+            ? WithGap(a, g => new BrokenCommand(g, Clip(note, TextLimits.Note)))
             : new ParseResult.Error("Say what still breaks in the note, then click \"Still broken\" again. Nothing was changed."),
         CardVerbs.SignOff => WithGap(a, g => new SignOffCommand(g)),
         CardVerbs.Approve => WithChange(a, n => new ApproveCommand(n)),
         CardVerbs.Reject => a.Input(FormFields.Note) is { } reason
-            ? WithChange(a, n => new RejectCommand(n, Clip(reason, 1000)))
+            ? WithChange(a, n => new RejectCommand(n, Clip(reason, TextLimits.Note)))
             : new ParseResult.Error("Give a reason for the rejection in the note, then click \"Reject\" again. Nothing was changed."),
         CardVerbs.SubmitGap => SubmitGap(a),
         CardVerbs.SubmitOwnership => SubmitOwnership(a),
@@ -37,10 +37,10 @@ public static class CardActionMapper
     {
         var title = a.Input(FormFields.Title);
         if (title is null) return new ParseResult.Error("A gap needs a title: what is broken, in plain words. Nothing was saved.");
-        if (title.Length > 200) return new ParseResult.Error("The title is too long (at most 200 characters). Nothing was saved.");
+        if (title.Length > TextLimits.Title) return new ParseResult.Error($"The title is too long (at most {TextLimits.Title} characters). Nothing was saved.");
         var kind = Enum.TryParse<GapKind>(a.Input(FormFields.Kind), ignoreCase: true, out var k) ? k : GapKind.Defect;
         var details = new GapDetails(Field(a, FormFields.Expected), Field(a, FormFields.Actual), Field(a, FormFields.Impact), Field(a, FormFields.Affected));
-        return new ParseResult.Ok(new ReportCommand(kind, title, details, a.Input("link")));
+        return new ParseResult.Ok(new ReportCommand(kind, title, details, a.Input(FormFields.Link)));
     }
 
     private static ParseResult SubmitOwnership(CardAction a)
@@ -60,7 +60,7 @@ public static class CardActionMapper
         return new ParseResult.Ok(new LogCommand(filter, page));
     }
 
-    private static string? Field(CardAction a, string key) => a.Input(key) is { } v ? Clip(v, 1000) : null;
+    private static string? Field(CardAction a, string key) => a.Input(key) is { } v ? Clip(v, TextLimits.Note) : null;
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -50,10 +50,7 @@ internal static class Decisions
         var decided = change with { State = state, DecidedBy = ctx.Actor, DecidedAt = ctx.Now, Reason = reason };
         ctx.Write(decided);
         ctx.Event(change.Gap, state == ApprovalState.Approved ? "approved" : "rejected", change.Label, null, reason);
-        var verb = state == ApprovalState.Approved ? "Approved" : "Rejected";
-        var text = $"{verb} by {ctx.Actor.Name} at {Fmt.Time(ctx.Now, ctx.Zone)}{(reason is null ? "" : $": {reason}")}";
-        ctx.Say($"{change.Label} {change.Summary} — {text}.", Audience.Channel);
-        var card = new ApprovalCard(ctx.R.Name, decided with { Revision = decided.Revision + 1 }, $"{change.Kind.Text()} {change.Label}", [change.Summary], [], text, ctx.R.Approver);
-        if (change.CardMessage is { } message) ctx.Add(new Reply.UpdateCard(message, card));
+        ctx.Say($"{change.Label} {change.Summary} — {RecoveryDocs.Decision(decided, ctx.Zone)}.", Audience.Channel);
+        if (change.CardMessage is { } message) ctx.Add(new Reply.UpdateCard(message, RecoveryDocs.Decided(ctx.R, decided, ctx.Zone)));
     }
 }

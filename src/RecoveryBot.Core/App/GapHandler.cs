@@ -12,7 +12,7 @@ internal static class GapHandler
     {
         var r = ctx.R;
         if (r.Phase == RecoveryPhase.Closed) { ctx.Refuse($"\"{r.Name}\" is closed; start a new recovery for new gaps."); return Task.CompletedTask; }
-        if (c.Title is null) { ctx.Add(new Reply.Form(FormKind.Gap)); return Task.CompletedTask; }
+        if (c.Title is null) { ctx.Add(new Reply.Form(FormDocs.Gap())); return Task.CompletedTask; }
         var bucket = c.Kind == GapKind.Request && r.Frozen ? Bucket.Later : Bucket.Now;
         var gap = ctx.NewGap(id => new Gap
         {
@@ -23,7 +23,7 @@ internal static class GapHandler
         // No history row: the gap row records who reported what and when (see ViewHandler.History), so a report is one insert.
         var frozen = bucket == Bucket.Later ? " New requests are frozen, so it goes to the later list." : "";
         ctx.Say($"{gap.Id} logged by {ctx.Actor.Name}: {gap.Title}.{frozen}", Audience.Channel);
-        ctx.Show(new GapCard(r.Name, gap, ctx.Today, GapActions.For(r, gap, null)));
+        ctx.Show(GapDocs.Row(r, gap, ctx.Today, GapActions.For(r, gap, null)));
         return Task.CompletedTask;
     }
 
@@ -112,7 +112,7 @@ internal static class GapHandler
         ctx.Say($"{g.Id} fix ready. {c.Retester.Name} retests it on {Fmt.Date(retest)}" +
                 (training is { } td ? $"; training {Fmt.Date(td)}." : "."), Audience.Channel);
         var updated = g with { Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, Revision = g.Revision + 1 };
-        ctx.Show(new RetestCard(ctx.R.Name, updated, GapActions.Retest(updated)));
+        ctx.Show(GapDocs.Retest(ctx.R, updated, GapActions.Retest(updated)));
     }
 
     private static void MoveDue(TurnContext ctx, Gap g, MoveDueCommand c)

@@ -40,7 +40,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         return mapped switch
         {
             ParseResult.Ok ok => RunAsync(turn, ok.Command, action.Revision, ct),
-            ParseResult.Error e => Task.FromResult(TurnResult.Say(e.Line)),
+            ParseResult.Error e => Task.FromResult(TurnResult.Refuse(e.Line)),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -94,7 +94,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 if (recovery is not null && recovery.Channel != turn.Channel) recovery = null;
                 if (recovery is null && command is not StartCommand)
                 {
-                    return TurnResult.Say("There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.");
+                    return TurnResult.Refuse("There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.");
                 }
 
                 var ctx = new TurnContext(store, turn, recovery, time.GetUtcNow(), links) { ExpectedRevision = expectedRevision };
@@ -123,11 +123,11 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 }
                 if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
             }
-            return TurnResult.Say("Too many people are changing this recovery at once; nothing was changed. Please try again.");
+            return new TurnResult([new Reply.Text("Too many people are changing this recovery at once; nothing was changed. Please try again.")], [], new Outcome.Conflict("recovery"));
         }
         catch (StoreUnavailableException)
         {
-            return TurnResult.Say(Unavailable);
+            return new TurnResult([new Reply.Text(Unavailable)], [], new Outcome.Unavailable());
         }
     }
 
@@ -160,25 +160,26 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     private static async Task<TurnResult> ConflictAsync(TurnContext ctx, string what, CancellationToken ct)
     {
-        if (GapId.TryParse(what, out var gap)) return await StaleGapAsync(ctx, gap, $"{gap} changed while you were acting", ct);
-        return TurnResult.Say($"{what} changed while you were acting; nothing was changed. Please look again and retry.");
+        if (GapId.TryParse(what, out var gap)) return await StaleGapAsync(ctx, gap, $"{gap} changed while you were acting", ct) with { Outcome = new Outcome.Conflict(what) };
+        return new TurnResult([new Reply.Text($"{what} changed while you were acting; nothing was changed. Please look again and retry.")], [], new Outcome.Conflict(what));
     }
 
     private static async Task<TurnResult> StaleGapAsync(TurnContext ctx, GapId id, string lead, CancellationToken ct)
     {
         var gap = await ctx.Store.GetGapAsync(ctx.R.Id, id, ct);
-        if (gap is null) return TurnResult.Say($"{lead}; nothing was changed.");
-        var card = new GapCard(ctx.R.Name, gap, ctx.Today, GapActions.For(ctx.R, gap, ctx.Actor));
+        if (gap is null) return new TurnResult([new Reply.Text($"{lead}; nothing was changed.")], [], new Outcome.Stale(id.ToString()));
+        var card = GapDocs.Row(ctx.R, gap, ctx.Today, GapActions.For(ctx.R, gap, ctx.Actor));
         return new TurnResult([
             new Reply.Text($"{lead} — {id} is now {gap.Status.Text()}; here is its state now. Nothing was changed."),
             new Reply.Card(card, Audience.Actor),
-        ], []);
+        ], [], new Outcome.Stale(id.ToString()));
     }
 
     private static async Task<TurnResult> StaleChangeAsync(TurnContext ctx, int number, CancellationToken ct)
     {
         var change = await ctx.Store.GetChangeRequestAsync(ctx.R.Id, number, ct);
         var state = change is null ? "gone" : change.State.ToString().ToLowerInvariant();
-        return TurnResult.Say($"This card is out of date — {change?.Label ?? $"CR-{number}"} is {state}. Nothing was changed.");
+        var label = change?.Label ?? $"CR-{number}";
+        return new TurnResult([new Reply.Text($"This card is out of date — {label} is {state}. Nothing was changed.")], [], new Outcome.Stale(label));
     }
 }

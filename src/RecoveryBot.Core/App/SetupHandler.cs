@@ -102,11 +102,11 @@ internal static class SetupHandler
                 Ask(ctx, r, c.Text);
                 break;
             case OwnershipCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "post the ownership message")):
-                if (c.Fields is null) { ctx.Add(new Reply.Form(FormKind.Ownership)); break; }
+                if (c.Fields is null) { ctx.Add(new Reply.Form(FormDocs.Ownership())); break; }
                 var message = new OwnershipMessage(c.Fields.Broken, c.Fields.Affected, c.Fields.DoingNow, c.Fields.NextUpdate, ctx.Actor, ctx.Now);
                 ctx.Write(r with { Ownership = message, OwnershipPostedAt = r.OwnershipPostedAt ?? ctx.Now });
                 ctx.Event(null, "ownership", note: c.Fields.Broken);
-                ctx.Show(new OwnershipCard(r.Name, message, r.Frozen));
+                ctx.Show(RecoveryDocs.Ownership(r, message));
                 break;
         }
         return Task.CompletedTask;

@@ -27,7 +27,8 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
     public Recovery R => Recovery ?? throw new InvalidOperationException("No recovery in this turn.");
     public TimeZoneInfo Zone => Recovery?.Zone ?? TimeZoneInfo.Utc;
     public DateOnly Today => Zone.Today(now);
-    public bool Refused { get; private set; }
+    public bool Refused => _refusal is not null || StaleGap is not null || StaleChange is not null;
+    private string? _refusal;
     public bool HasWrites => _recoveryWrite is not null || _gaps.Count > 0 || _changes.Count > 0 || _events.Count > 0;
 
     /// <summary>Set for card clicks: the revision the card showed.</summary>
@@ -42,7 +43,7 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
         if (_gaps.TryGetValue(id, out var pending)) return pending;
         var gap = await store.GetGapAsync(R.Id, id, ct);
         if (gap is null) Refuse($"There is no {id} in this recovery. `log all` lists every item.");
-        else if (ExpectedRevision is { } rev && rev != gap.Revision) { StaleGap = id; Refused = true; return null; }
+        else if (ExpectedRevision is { } rev && rev != gap.Revision) { StaleGap = id; return null; }
         return gap;
     }
 
@@ -51,7 +52,7 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
         if (_changes.TryGetValue(number, out var pending)) return pending;
         var change = await store.GetChangeRequestAsync(R.Id, number, ct);
         if (change is null) Refuse($"There is no CR-{number} in this recovery.");
-        else if (ExpectedRevision is { } rev && rev != change.Revision) { StaleChange = number; Refused = true; return null; }
+        else if (ExpectedRevision is { } rev && rev != change.Revision) { StaleChange = number; return null; }
         return change;
     }
 
@@ -93,14 +94,14 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
 
     public void Say(string line, Audience to = Audience.Actor) => _replies.Add(new Reply.Text(line, to));
 
-    public void Show(CardView card, Audience to = Audience.Channel) => _replies.Add(new Reply.Card(card, to));
+    public void Show(CardDoc card, Audience to = Audience.Channel) => _replies.Add(new Reply.Card(card, to));
 
     public void Add(Reply reply) => _replies.Add(reply);
 
     /// <summary>Refuses the turn: every write decided so far is dropped and only the reason is said.</summary>
     public void Refuse(string reason)
     {
-        Refused = true;
+        _refusal = reason;
         _replies.Clear();
         _replies.Add(new Reply.Text(reason));
     }
@@ -121,5 +122,7 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
         Events = [.. _events],
     };
 
-    public TurnResult Result() => new([.. _replies], Refused ? [] : [.. _events]);
+    public TurnResult Result() => _refusal is { } reason
+        ? new TurnResult([.. _replies], [], new Outcome.Refused(reason))
+        : new TurnResult([.. _replies], [.. _events], new Outcome.Done(HasWrites));
 }

@@ -8,7 +8,7 @@ namespace RecoveryBot.Core.App;
 /// <summary>Read-mostly commands: the log, one item, the check-in, the summary link, go/no-go.</summary>
 internal static class ViewHandler
 {
-    private const int MaxHistory = 20;
+    private const int MaxHistory = GapDocs.MaxHistory;
 
     /// <summary>
     /// A gap's newest history: its stored events, then — once the list reaches back to the start — the report
@@ -31,7 +31,7 @@ internal static class ViewHandler
             case ShowCommand c:
                 if (await ctx.GapAsync(c.Gap, ct) is not { } g) return;
                 var history = History(g, await ctx.Store.GetHistoryAsync(r.Id, g.Id, MaxHistory, ct));
-                ctx.Show(new GapDetailCard(r.Name, g, ctx.Today, history, GapActions.For(r, g, ctx.Actor)), Audience.Actor);
+                ctx.Show(GapDocs.Detail(r, g, ctx.Today, history, GapActions.For(r, g, ctx.Actor)), Audience.Actor);
                 break;
             case CheckinCommand c:
                 if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;
@@ -50,12 +50,12 @@ internal static class ViewHandler
                 break;
             case GoNoGoCommand:
                 var verdict = await GoNoGo.EvaluateAsync(ctx, ct);
-                ctx.Show(new GoNoGoCard(r.Name, verdict.Passes, verdict.Blockers), Audience.Actor);
+                ctx.Show(RecoveryDocs.GoNoGo(r, verdict.Passes, verdict.Blockers), Audience.Actor);
                 break;
         }
     }
 
-    public static LogCard Log(Recovery r, IReadOnlyList<Gap> gaps, LogCommand c, UserRef viewer, DateOnly today)
+    public static CardDoc Log(Recovery r, IReadOnlyList<Gap> gaps, LogCommand c, UserRef viewer, DateOnly today)
     {
         IEnumerable<Gap> rows = c.Filter switch
         {
@@ -68,13 +68,13 @@ internal static class ViewHandler
         // Newest risk first: overdue, then most slipped, then soonest due, then newest reported.
         var ordered = rows.OrderByDescending(g => g.IsOverdue(today)).ThenByDescending(g => g.DueSlips)
             .ThenBy(g => g.Due ?? DateOnly.MaxValue).ThenByDescending(g => g.Id.Number).ToList();
-        var pages = Math.Max(1, (ordered.Count + LogCard.PageSize - 1) / LogCard.PageSize);
+        var pages = Math.Max(1, (ordered.Count + RecoveryDocs.LogPageSize - 1) / RecoveryDocs.LogPageSize);
         var page = Math.Clamp(c.Page, 1, pages);
         var title = c.Filter switch
         {
             LogFilter.Open => "Open now", LogFilter.Mine => "Mine", LogFilter.Overdue => "Overdue",
             LogFilter.Later => "Later", _ => "All items",
         };
-        return new LogCard(r.Name, title, c.Filter, [.. ordered.Skip((page - 1) * LogCard.PageSize).Take(LogCard.PageSize)], page, pages, ordered.Count, today);
+        return RecoveryDocs.Log(r, title, c.Filter, [.. ordered.Skip((page - 1) * RecoveryDocs.LogPageSize).Take(RecoveryDocs.LogPageSize)], page, pages, ordered.Count, today);
     }
 }

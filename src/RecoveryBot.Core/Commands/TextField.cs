@@ -3,8 +3,8 @@ namespace RecoveryBot.Core.Commands;
 /// <summary>A free-text argument: its name in replies and its length limit. Longer text is refused, never cut.</summary>
 internal sealed record TextField(string Label, int Max)
 {
-    public const int TitleMax = 200;
-    public const int NoteMax = 1000;
+    public const int TitleMax = Views.TextLimits.Title;
+    public const int NoteMax = Views.TextLimits.Note;
 
     public static readonly TextField Title = new("Title", TitleMax);
     public static readonly TextField Name = new("Name", TitleMax);

@@ -13,7 +13,7 @@ public static class GapActions
 
         if (g.Status == GapStatus.Planned && Fits(g.Owner))
         {
-            actions.Add(new(CardVerbs.Begin, "Start work", g.Id, null, g.Revision));
+            actions.Add(new ActionView(CardVerbs.Begin, "Start work", MayPress: Role.Owner) { Gap = g.Id, Revision = g.Revision });
         }
         if (g.Status == GapStatus.FixReady && Fits(g.Retester))
         {
@@ -21,20 +21,17 @@ public static class GapActions
         }
         if (g.Status == GapStatus.Verified && Fits(r.Approver))
         {
-            actions.Add(new(CardVerbs.SignOff, "Sign off", g.Id, null, g.Revision, ActionStyle.Positive));
+            actions.Add(new ActionView(CardVerbs.SignOff, "Sign off", ActionStyle.Positive, Role.Approver) { Gap = g.Id, Revision = g.Revision });
         }
         return actions;
     }
 
     public static IReadOnlyList<ActionView> Retest(Gap g) =>
     [
-        new(CardVerbs.Works, "Works in my normal day", g.Id, null, g.Revision, ActionStyle.Positive),
-        new(CardVerbs.Broken, "Still broken", g.Id, null, g.Revision, ActionStyle.Destructive, "What still breaks?", NoteRequired: true),
-    ];
-
-    public static IReadOnlyList<ActionView> Decide(ChangeRequest c) =>
-    [
-        new(CardVerbs.Approve, "Approve", null, c.Number, c.Revision, ActionStyle.Positive),
-        new(CardVerbs.Reject, "Reject", null, c.Number, c.Revision, ActionStyle.Destructive, "Reason for rejecting", NoteRequired: true),
+        new(CardVerbs.Works, "Works in my normal day", ActionStyle.Positive, Role.Retester) { Gap = g.Id, Revision = g.Revision },
+        new(CardVerbs.Broken, "Still broken", ActionStyle.Destructive, Role.Retester)
+        {
+            Gap = g.Id, Revision = g.Revision, Note = FormDocs.NoteInput("What still breaks?", required: true),
+        },
     ];
 }

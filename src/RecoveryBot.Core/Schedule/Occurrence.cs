@@ -26,8 +26,7 @@ public sealed record Occurrence(string Key, PostKind Kind, DateTimeOffset DueAt,
     public string FirstLine => Reply switch
     {
         Reply.Text t => t.Message.Split('\n', 2)[0],
-        Reply.Card { View: CheckinCard c } => c.Heading,
-        Reply.Card { View: RetestCard c } => $"Does {c.Gap.Id} work in your normal day? (retest reminder)",
+        Reply.Card c => c.Doc.Summary,
         _ => Kind.ToString(),
     };
 }

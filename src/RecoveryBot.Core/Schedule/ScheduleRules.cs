@@ -115,13 +115,13 @@ internal static class ScheduleRules
         var card = CheckinComposer.Compose(input.Recovery, input.Gaps, input.Changes, now, input.LogLink, late);
         if (input.Notices.Count > 0)
         {
-            card = card with { Sections = [.. card.Sections, new CheckinSection(ScheduledTexts.NoticesTitle, input.Notices)] };
+            card = card with { Sections = [.. card.Sections, new Section(ScheduledTexts.NoticesTitle, input.Notices)] };
         }
         return new Reply.Card(card, Audience.Channel);
     }
 
     private static Reply.Card RetestCard(ScheduleInput input, Gap g, bool late) =>
-        new(new RetestCard(input.Recovery.Name, g, GapActions.Retest(g), Reminder: true, Late: late), Audience.Channel);
+        new(GapDocs.Retest(input.Recovery, g, GapActions.Retest(g), reminder: true, late: late), Audience.Channel);
 
     private static Candidate Say(string key, PostKind kind, DateTimeOffset at, Func<ScheduleInput, string> text) =>
         new(key, kind, at, (i, _, _) => Text(text(i)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
 
@@ -10,8 +11,10 @@ namespace RecoveryBot.Core.Views;
 public static class CheckinComposer
 {
     public const int WordBudget = 250;
+    public const string LogLinkLabel = "The full gap log";
+    public const string Empty = "Nothing open, nothing moved this week.";
 
-    public static CheckinCard Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
+    public static CardDoc Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
         DateTimeOffset now, string? logLink, bool late = false)
     {
         var zone = r.Zone;
@@ -20,37 +23,54 @@ public static class CheckinComposer
         var active = gaps.Where(g => g.Bucket == Bucket.Now && g.Status.IsActive()).ToList();
         var overdue = active.Where(g => g.IsOverdue(today)).OrderBy(g => g.Due).ToList();
 
-        var sections = new List<CheckinSection>
+        var sections = new List<(string Title, List<string> Lines)>
         {
-            new("Overdue", [.. overdue.Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Owner)}, {Fmt.Due(g)}, {BusinessDays.Between(g.Due!.Value, today)} business day(s) late")]),
-            new("For the approver (overdue 5+ business days)", [.. overdue.Where(g => BusinessDays.Between(g.Due!.Value, today) >= 5).Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Owner)}")]),
-            new("Closed this week", [.. gaps.Where(g => g.ClosedAt >= weekAgo).Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")]),
-            new("Verified this week, awaiting sign-off", [.. gaps.Where(g => g.Status == GapStatus.Verified && g.VerifiedAt >= weekAgo).Select(g => $"{g.Id} {g.Title} — by {Fmt.Who(g.VerifiedBy)}")]),
-            new("Awaiting retest", [.. active.Where(g => g.Status == GapStatus.FixReady).Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Retester)}, {Fmt.Date(g.RetestDate)}")]),
-            new("Open now", [.. active.Where(g => !g.IsOverdue(today) && g.Status != GapStatus.FixReady).OrderByDescending(g => g.DueSlips).ThenBy(g => g.Due ?? DateOnly.MaxValue)
+            ("Overdue", [.. overdue.Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Owner)}, {Fmt.Due(g)}, {BusinessDays.Between(g.Due!.Value, today)} business day(s) late")]),
+            ("For the approver (overdue 5+ business days)", [.. overdue.Where(g => BusinessDays.Between(g.Due!.Value, today) >= 5).Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Owner)}")]),
+            ("Closed this week", [.. gaps.Where(g => g.ClosedAt >= weekAgo).Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")]),
+            ("Verified this week, awaiting sign-off", [.. gaps.Where(g => g.Status == GapStatus.Verified && g.VerifiedAt >= weekAgo).Select(g => $"{g.Id} {g.Title} — by {Fmt.Who(g.VerifiedBy)}")]),
+            ("Awaiting retest", [.. active.Where(g => g.Status == GapStatus.FixReady).Select(g => $"{g.Id} {g.Title} — {Fmt.Who(g.Retester)}, {Fmt.Date(g.RetestDate)}")]),
+            ("Open now", [.. active.Where(g => !g.IsOverdue(today) && g.Status != GapStatus.FixReady).OrderByDescending(g => g.DueSlips).ThenBy(g => g.Due ?? DateOnly.MaxValue)
                 .Select(g => $"{g.Id} {g.Title} — {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}")]),
-            new("Awaiting approval", [.. changes.Where(c => c.State == ApprovalState.Pending).Select(c => $"{c.Label} {c.Summary}")]),
-            new("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
-            new("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
+            ("Awaiting approval", [.. changes.Where(c => c.State == ApprovalState.Pending).Select(c => $"{c.Label} {c.Summary}")]),
+            ("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
+            ("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";
-        var heading = $"Check-in {Fmt.Date(today)} — {active.Count} open now, {overdue.Count} overdue. {review}.";
-        return new CheckinCard(r.Name, heading, Fit(heading, sections.Where(s => s.Lines.Count > 0).ToList()), logLink, late);
+        var heading = $"{active.Count} open now, {overdue.Count} overdue. {review}.";
+        var fitted = Fit(heading, sections.Where(s => s.Lines.Count > 0).ToList());
+        return new CardDoc
+        {
+            Title = $"Check-in {Fmt.Date(today)}",
+            Context = r.Name,
+            Sections = [new Section(null, [heading], Bulleted: false), .. fitted.Count > 0 ? fitted : [new Section(null, [Empty], Bulleted: false)]],
+            Notes = late ? [ScheduledTexts.LateCardNote] : [],
+            Links = Links.Web(logLink) is { } link ? [new DocLink(LogLinkLabel, link)] : [],
+            Summary = $"Check-in — {r.Name}: {heading}",
+        };
     }
 
+    /// <summary>"…and 3 more in the log": what a cut section says about the lines left out.</summary>
+    public static string More(int count) => $"…and {count.ToString(CultureInfo.InvariantCulture)} more in the log";
+
     /// <summary>Cuts lines from the longest sections until the whole card fits the word budget.</summary>
-    private static List<CheckinSection> Fit(string heading, List<CheckinSection> sections)
+    private static List<Section> Fit(string heading, List<(string Title, List<string> Lines)> sections)
     {
         var shown = sections.Select(s => s.Lines.Count).ToList();
-        int Words() => Count(heading) + sections.Select((s, i) => Count(s.Title) + s.Lines.Take(shown[i]).Sum(Count) + (shown[i] < s.Lines.Count ? 4 : 0)).Sum();
+        int Words() => Count(heading) + sections.Select((s, i) => Count(s.Title) + s.Lines.Take(shown[i]).Sum(Count) + (shown[i] < s.Lines.Count ? 5 : 0)).Sum();
         while (Words() > WordBudget)
         {
             var longest = shown.IndexOf(shown.Max());
             if (shown[longest] <= 1) break;
             shown[longest]--;
         }
-        return [.. sections.Select((s, i) => new CheckinSection(s.Title, [.. s.Lines.Take(shown[i])], s.Lines.Count - shown[i]))];
+        return [.. sections.Select((s, i) => new Section(s.Title, [.. s.Lines.Take(shown[i])],
+            Footer: shown[i] < s.Lines.Count ? More(s.Lines.Count - shown[i]) : null))];
     }
+
+    /// <summary>The words a person reads in <paramref name="doc"/>: title, sections and footers (for the budget's tests).</summary>
+    public static int Words(CardDoc doc) => Count(doc.Title) + doc.Sections.Sum(s =>
+        Count(s.Heading ?? "") + s.Lines.Sum(Count) + Count(s.Footer ?? ""));
 
     public static int Count(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

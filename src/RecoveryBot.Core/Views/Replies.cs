@@ -10,21 +10,42 @@ public abstract record Reply
 {
     public sealed record Text(string Message, Audience To = Audience.Actor) : Reply;
 
-    public sealed record Card(CardView View, Audience To = Audience.Channel) : Reply;
+    public sealed record Card(CardDoc Doc, Audience To = Audience.Channel) : Reply;
 
     /// <summary>Replace the card shown by an earlier message (after a decision the buttons disappear).</summary>
-    public sealed record UpdateCard(string MessageId, CardView View) : Reply;
+    public sealed record UpdateCard(string MessageId, CardDoc Doc) : Reply;
 
-    /// <summary>Open a form: a Slack modal, or a form card in Teams.</summary>
-    public sealed record Form(FormKind Kind) : Reply;
+    /// <summary>Open a form: a Slack modal, or a form card in Teams. The document has inputs and one submit action.</summary>
+    public sealed record Form(CardDoc Doc) : Reply;
 }
 
-public enum FormKind { Gap, Ownership }
-
-/// <summary>The outcome of one turn: what to say, and the history it wrote.</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<HistoryEvent> Events)
+/// <summary>How a turn ended, typed: adapters act on this, never on the shape or wording of the replies.</summary>
+public abstract record Outcome
 {
-    public static TurnResult Say(string line, Audience to = Audience.Actor) => new([new Reply.Text(line, to)], []);
+    /// <summary>Decided; <see cref="Changed"/> is false for read-only turns (log, show, help).</summary>
+    public sealed record Done(bool Changed) : Outcome;
+
+    /// <summary>Refused by a rule, a role check or bad input; nothing changed. <see cref="Reason"/> is the line said.</summary>
+    public sealed record Refused(string Reason) : Outcome;
+
+    /// <summary>A card click on an out-of-date card (<see cref="Target"/> is "G-7" or "CR-3"); nothing changed.</summary>
+    public sealed record Stale(string Target) : Outcome;
+
+    /// <summary>Someone else changed <see cref="Target"/> at the same moment; nothing changed.</summary>
+    public sealed record Conflict(string Target) : Outcome;
+
+    /// <summary>Storage could not be reached; nothing changed.</summary>
+    public sealed record Unavailable : Outcome;
+
+    public static readonly Outcome ReadOnly = new Done(false);
+}
+
+/// <summary>The outcome of one turn: how it ended, what to say, and the history it wrote.</summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<HistoryEvent> Events, Outcome Outcome)
+{
+    public static TurnResult Say(string line, Audience to = Audience.Actor) => new([new Reply.Text(line, to)], [], Outcome.ReadOnly);
+
+    public static TurnResult Refuse(string reason) => new([new Reply.Text(reason)], [], new Outcome.Refused(reason));
 
     /// <summary>All text lines, for logs and tests.</summary>
     public IEnumerable<string> Lines => Replies.OfType<Reply.Text>().Select(t => t.Message);

@@ -46,7 +46,7 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
             return reply switch
             {
                 Reply.Text t => new PostResult.Posted(await poster.PostTextAsync(channel, t.Message, ct)),
-                Reply.Card c => new PostResult.Posted(await poster.PostCardAsync(channel, c.View, ct)),
+                Reply.Card c => new PostResult.Posted(await poster.PostCardAsync(channel, c.Doc, ct)),
                 _ => new PostResult.Posted(null),
             };
         }

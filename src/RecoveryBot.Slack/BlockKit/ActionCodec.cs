@@ -7,7 +7,11 @@ using RecoveryBot.Core.Views;
 namespace RecoveryBot.Slack.BlockKit;
 
 /// <summary>A decoded button click: the card action, and whether a note must be asked for first.</summary>
-internal sealed record Click(CardAction Action, string? NoteLabel, bool NoteRequired);
+internal sealed record Click(CardAction Action, string? NoteLabel, bool NoteRequired)
+{
+    /// <summary>The note to ask for before the click counts, as the Core defines note inputs.</summary>
+    public FormInput? Note => NoteLabel is null ? null : FormDocs.NoteInput(NoteLabel, NoteRequired);
+}
 
 /// <summary>
 /// Button wire format. <c>action_id</c> is the verb, with <c>:suffix</c> when one message shows the verb twice.
@@ -31,10 +35,10 @@ internal static class ActionCodec
 
     public static string Value(ActionView a)
     {
+        if (a.Page is { } page) return PageValue(a.Filter ?? LogFilter.Open, page);
         var target = a.Gap is { } g ? $"g:{N(g.Number)}:{N(a.Revision)}" : $"c:{N(a.Change ?? 0)}:{N(a.Revision)}";
-        if (a.NoteLabel is null && !a.NoteRequired) return target;
-        var label = a.NoteLabel ?? "Note";
-        return SlackLimits.Truncate($"{target}:{(a.NoteRequired ? '!' : '?')}{label}", SlackLimits.ButtonValue);
+        if (a.Note is not { } note) return target;
+        return SlackLimits.Truncate($"{target}:{(note.Required ? '!' : '?')}{note.Label}", SlackLimits.ButtonValue);
     }
 
     public static string PageValue(LogFilter filter, int page) => $"l:{filter.ToString().ToLowerInvariant()}:{N(page)}";

@@ -1,10 +1,12 @@
 using System.Globalization;
-using System.Text;
 using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Slack.BlockKit;
 
-/// <summary>Collects blocks and keeps every one within Slack's limits, however long the content.</summary>
+/// <summary>
+/// Collects blocks and keeps every one within Slack's limits, however long the content. Core text goes into rich
+/// text (shown literally, Core's code spans as code); headers, buttons and context are plain_text.
+/// </summary>
 internal sealed class BlockBuilder
 {
     private readonly List<Block> _blocks = [];
@@ -17,51 +19,64 @@ internal sealed class BlockBuilder
 
     public BlockBuilder Header(string text)
     {
-        _blocks.Add(new HeaderBlock(TextObject.Plain(SlackLimits.Clip(OneLine(text), SlackLimits.HeaderText))));
+        _blocks.Add(new HeaderBlock(Plain(CoreText.Plain(text), SlackLimits.HeaderText)));
         return this;
     }
 
-    /// <summary>One paragraph of mrkdwn; split into several sections at line breaks when longer than a section holds.</summary>
-    public BlockBuilder Section(string mrkdwn) => Lines(mrkdwn.Split('\n'));
-
-    /// <summary>Lines of mrkdwn, packed into as few sections as fit.</summary>
-    public BlockBuilder Lines(IEnumerable<string> lines)
+    /// <summary>Lines of Core text as paragraphs, or as a bulleted list; split over blocks when long.</summary>
+    public BlockBuilder Lines(IReadOnlyList<string> lines, bool bulleted = false, RichStyle? style = null)
     {
-        var chunk = new StringBuilder();
-        var list = lines as IReadOnlyList<string> ?? [.. lines];
-        for (var i = 0; i < list.Count; i++)
+        var chunk = new List<RichSection>();
+        var size = 0;
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = SlackLimits.Clip(list[i], SlackLimits.SectionText);
-            if (line.Length + 1 > _textBudget - chunk.Length)
+            var line = SlackLimits.Clip(lines[i], SlackLimits.SectionText);
+            if (line.Length + 1 > _textBudget - size)
             {
-                var more = (list.Count - i).ToString(CultureInfo.InvariantCulture);
-                Flush(chunk);
-                _blocks.Add(new ContextBlock([TextObject.Markdown($"…{more} more line(s) not shown here.")]));
-                return this;
+                Flush(chunk, bulleted, ref size);
+                return Context($"…{(lines.Count - i).ToString(CultureInfo.InvariantCulture)} more line(s) not shown here.");
             }
-            if (chunk.Length > 0 && chunk.Length + 1 + line.Length > SlackLimits.SectionText) Flush(chunk);
-            if (chunk.Length > 0) chunk.Append('\n');
-            chunk.Append(line);
+            if (size + line.Length > SlackLimits.SectionText) Flush(chunk, bulleted, ref size);
+            // Paragraphs are one section each, separated by a blank line; list items are one section each.
+            var text = !bulleted && chunk.Count > 0 ? "\n" + line : line;
+            chunk.Add(new RichSection(Inlines(text, style)));
+            size += line.Length + 1;
         }
-        Flush(chunk);
+        Flush(chunk, bulleted, ref size);
         return this;
     }
 
-    /// <summary>Label/value pairs shown two to a row; empty values are left out.</summary>
-    public BlockBuilder Fields(params (string Label, string? Value)[] fields)
+    /// <summary>One line in bold: a heading, or a banner.</summary>
+    public BlockBuilder Strong(string text) => Lines([text], style: RichStyle.Strong);
+
+    /// <summary>Label: value, one per line, labels in bold.</summary>
+    public BlockBuilder Facts(IReadOnlyList<Fact> facts)
     {
-        var shown = fields.Where(f => !string.IsNullOrWhiteSpace(f.Value))
-            .Select(f => TextObject.Markdown(SlackLimits.Clip($"*{f.Label}*\n{Mrkdwn.Escape(f.Value)}", SlackLimits.FieldText)))
-            .ToList();
-        _textBudget -= shown.Sum(f => f.Text.Length);
-        foreach (var row in shown.Chunk(SlackLimits.SectionFields)) _blocks.Add(new SectionBlock(null) { Fields = row });
+        if (facts.Count == 0) return this;
+        var inlines = new List<RichInline>();
+        foreach (var (f, i) in facts.Select((f, i) => (f, i)))
+        {
+            var value = SlackLimits.Clip(f.Value, SlackLimits.FieldText);
+            _textBudget -= f.Label.Length + value.Length + 3;
+            inlines.Add(new RichText((i > 0 ? "\n" : "") + f.Label + ": ", RichStyle.Strong));
+            inlines.Add(new RichText(value));
+        }
+        _blocks.Add(new RichTextBlock([new RichSection(inlines)]));
         return this;
     }
 
-    public BlockBuilder Context(params string[] mrkdwn)
+    public BlockBuilder Links(IReadOnlyList<DocLink> links)
     {
-        var elements = mrkdwn.Where(m => m.Length > 0).Take(SlackLimits.ContextElements)
-            .Select(m => TextObject.Markdown(SlackLimits.Clip(m, SlackLimits.FieldText))).ToList();
+        var shown = links.Where(l => RecoveryBot.Core.Views.Links.Web(l.Url) is not null).Select(l => (RichInline)new RichLink(l.Url, l.Label)).ToList();
+        if (shown.Count > 0) _blocks.Add(new RichTextBlock([new RichSection(shown)]));
+        return this;
+    }
+
+    /// <summary>Small print: plain_text context elements (Core's backticks dropped).</summary>
+    public BlockBuilder Context(params string[] lines)
+    {
+        var elements = lines.Where(m => m.Length > 0).Take(SlackLimits.ContextElements)
+            .Select(m => Plain(CoreText.Plain(m), SlackLimits.FieldText)).ToList();
         if (elements.Count > 0) _blocks.Add(new ContextBlock(elements));
         return this;
     }
@@ -87,8 +102,7 @@ internal sealed class BlockBuilder
         var id = ActionCodec.ActionId(verb);
         for (var n = 2; !_actionIds.Add(id); n++) id = ActionCodec.ActionId(verb, n.ToString(CultureInfo.InvariantCulture));
         var styled = style switch { ActionStyle.Positive => "primary", ActionStyle.Destructive => "danger", _ => null };
-        return new ButtonElement(TextObject.Plain(SlackLimits.Clip(OneLine(label), SlackLimits.ButtonText)), id,
-            SlackLimits.Truncate(value, SlackLimits.ButtonValue), styled);
+        return new ButtonElement(Plain(label, SlackLimits.ButtonText), id, SlackLimits.Truncate(value, SlackLimits.ButtonValue), styled);
     }
 
     /// <summary>
@@ -103,17 +117,22 @@ internal sealed class BlockBuilder
         tail = Math.Min(tail, max / 2);
         var head = max - tail - 1;
         var hidden = _blocks.Count - head - tail;
-        var note = new ContextBlock([TextObject.Markdown($"…{hidden.ToString(CultureInfo.InvariantCulture)} more part(s) not shown here.")]);
+        var note = new ContextBlock([TextObject.Plain($"…{hidden.ToString(CultureInfo.InvariantCulture)} more part(s) not shown here.")]);
         return [.. _blocks.Take(head), note, .. _blocks.Skip(_blocks.Count - tail)];
     }
 
-    private void Flush(StringBuilder chunk)
-    {
-        if (chunk.Length == 0) return;
-        _textBudget -= chunk.Length;
-        _blocks.Add(new SectionBlock(TextObject.Markdown(chunk.ToString())));
-        chunk.Clear();
-    }
+    /// <summary>Core text as rich text: plain spans literal, code spans as code.</summary>
+    internal static List<RichInline> Inlines(string text, RichStyle? style = null) =>
+        [.. CoreText.Spans(text).Select(s => (RichInline)new RichText(s.Text, s.Code ? style is null ? RichStyle.Mono : style with { Code = true } : style))];
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    public static TextObject Plain(string text, int max) => TextObject.Plain(SlackLimits.Clip(text.ReplaceLineEndings(" "), max));
+
+    private void Flush(List<RichSection> chunk, bool bulleted, ref int size)
+    {
+        if (chunk.Count == 0) return;
+        _textBudget -= size;
+        _blocks.Add(new RichTextBlock(bulleted ? [new RichList("bullet", [.. chunk])] : [.. chunk]));
+        chunk.Clear();
+        size = 0;
+    }
 }

@@ -17,6 +17,7 @@ internal sealed record TextObject(string Type, string Text)
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(InputBlock), "input")]
+[JsonDerivedType(typeof(RichTextBlock), "rich_text")]
 internal abstract record Block
 {
     public string? BlockId { get; init; }
@@ -40,6 +41,38 @@ internal sealed record InputBlock(TextObject Label, InputElement Element) : Bloc
     public bool Optional { get; init; }
 }
 
+/// <summary>
+/// Rich text: what it holds is shown literally (no mrkdwn is parsed), with explicit styles. Every line of Core text
+/// goes out this way, so user text never turns into formatting, links or @channel.
+/// </summary>
+internal sealed record RichTextBlock(IReadOnlyList<RichElement> Elements) : Block;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RichSection), "rich_text_section")]
+[JsonDerivedType(typeof(RichList), "rich_text_list")]
+internal abstract record RichElement;
+
+internal sealed record RichSection(IReadOnlyList<RichInline> Elements) : RichElement;
+
+/// <summary>A list; <see cref="Style"/> is "bullet".</summary>
+internal sealed record RichList(string Style, IReadOnlyList<RichSection> Elements) : RichElement;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RichText), "text")]
+[JsonDerivedType(typeof(RichLink), "link")]
+internal abstract record RichInline;
+
+internal sealed record RichText(string Text, RichStyle? Style = null) : RichInline;
+
+internal sealed record RichLink(string Url, string Text) : RichInline;
+
+internal sealed record RichStyle(bool? Bold = null, bool? Italic = null, bool? Code = null)
+{
+    public static readonly RichStyle Strong = new(Bold: true);
+    public static readonly RichStyle Emphasis = new(Italic: true);
+    public static readonly RichStyle Mono = new(Code: true);
+}
+
 /// <summary>A button; <see cref="Style"/> is null, "primary" or "danger".</summary>
 internal sealed record ButtonElement(TextObject Text, string ActionId, string? Value, string? Style = null)
 {
@@ -57,6 +90,7 @@ internal sealed record PlainTextInput(string ActionId) : InputElement(ActionId)
     public bool? Multiline { get; init; }
     public string? InitialValue { get; init; }
     public int? MaxLength { get; init; }
+    public TextObject? Placeholder { get; init; }
 }
 
 internal sealed record StaticSelect(string ActionId, IReadOnlyList<SelectOption> Options) : InputElement(ActionId)

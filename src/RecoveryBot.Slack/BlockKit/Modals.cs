@@ -1,56 +1,30 @@
 using System.Text.Json;
-using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Slack.Wire;
 
 namespace RecoveryBot.Slack.BlockKit;
 
 /// <summary>
-/// The modals: the gap form, the ownership form and the small note form that Still broken / Reject ask for.
-/// Block ids and action ids are the <see cref="FormFields"/> ids, so a submit reads back as the Core's inputs.
+/// Any Core form as a modal (the gap and ownership forms), and the small note modal a button with a note asks for
+/// (a genuine Slack difference: a click cannot carry typed text, so the note is asked in a modal first). Block ids
+/// and action ids are the input ids, so a submit reads back as the Core's inputs.
 /// </summary>
 internal static class Modals
 {
-    /// <summary>callback_id of the note modal; the gap and ownership modals use their <see cref="CardVerbs"/>.</summary>
+    /// <summary>callback_id of the note modal; a form's callback_id is its submit verb.</summary>
     public const string NoteCallback = "note";
-    public const int TitleMax = 200;
-    public const int NoteMax = 1000;
 
-    public static ModalView Form(FormKind kind, ModalMeta meta, string? title = null) => kind switch
+    public static ModalView Form(CardDoc form, ModalMeta meta)
     {
-        FormKind.Ownership => Ownership(meta),
-        _ => Gap(meta, title),
-    };
-
-    public static ModalView Gap(ModalMeta meta, string? title)
-    {
-        var kinds = Enum.GetValues<GapKind>().Select(k => new SelectOption(TextObject.Plain(k.Text()), k.Text())).ToList();
-        Block[] blocks =
-        [
-            Input(FormFields.Title, "What is broken, in plain words", multiline: false, max: TitleMax,
-                initial: title is null ? null : SlackLimits.Truncate(title, TitleMax)),
-            Input(FormFields.Expected, "What did you expect?", optional: true),
-            Input(FormFields.Actual, "What happens instead?", optional: true),
-            Input(FormFields.Impact, "Business impact", optional: true),
-            Input(FormFields.Affected, "Who is affected (a role or team)", multiline: false, optional: true),
-            new InputBlock(TextObject.Plain("Kind"), new StaticSelect(FormFields.Kind, kinds) { InitialOption = kinds[0] })
-            {
-                BlockId = FormFields.Kind,
-            },
-        ];
-        return View("Report a gap", "Log gap", CardVerbs.SubmitGap, meta, blocks);
+        var submit = form.Actions.Count > 0 ? form.Actions[0] : new ActionView(CardVerbs.SubmitGap, "Send");
+        var blocks = new List<Block>();
+        if (form.Notes.Count > 0) blocks.Add(new ContextBlock([.. form.Notes.Select(n => BlockBuilder.Plain(CoreText.Plain(n), SlackLimits.FieldText))]));
+        blocks.AddRange(form.Inputs.Select(Input));
+        return View(form.Title, submit.Label, submit.Verb, meta, blocks);
     }
 
-    public static ModalView Ownership(ModalMeta meta) => View("Ownership message", "Post", CardVerbs.SubmitOwnership, meta,
-    [
-        Input(FormFields.Broken, "What is broken"),
-        Input(FormFields.Affected, "Who is affected"),
-        Input(FormFields.DoingNow, "What we are doing now"),
-        Input(FormFields.NextUpdate, "When they hear from us next"),
-    ]);
-
-    public static ModalView Note(string title, string label, bool required, ModalMeta meta) =>
-        View(title, "Send", NoteCallback, meta, [Input(FormFields.Note, label, optional: !required, max: NoteMax)]);
+    public static ModalView Note(string title, FormInput note, ModalMeta meta) =>
+        View(title, "Send", NoteCallback, meta, [Input(note)]);
 
     public static ModalMeta? ReadMeta(string? privateMetadata)
     {
@@ -67,19 +41,31 @@ internal static class Modals
     }
 
     private static ModalView View(string title, string submit, string callback, ModalMeta meta, IReadOnlyList<Block> blocks) =>
-        new(TextObject.Plain(SlackLimits.Clip(Mrkdwn.ToPlain(title), SlackLimits.ModalTitle)), blocks, callback,
-            JsonSerializer.Serialize(meta, SlackJson.Default.ModalMeta))
+        new(BlockBuilder.Plain(title, SlackLimits.ModalTitle), blocks, callback, JsonSerializer.Serialize(meta, SlackJson.Default.ModalMeta))
         {
-            Submit = TextObject.Plain(SlackLimits.Clip(submit, SlackLimits.ModalButton)),
+            Submit = BlockBuilder.Plain(submit, SlackLimits.ModalButton),
             Close = TextObject.Plain("Cancel"),
         };
 
-    private static InputBlock Input(string id, string label, bool multiline = true, bool optional = false, int max = NoteMax,
-        string? initial = null) =>
-        new(TextObject.Plain(SlackLimits.Clip(label, SlackLimits.InputLabel)),
-            new PlainTextInput(id) { Multiline = multiline ? true : null, MaxLength = max, InitialValue = initial })
-        {
-            BlockId = id,
-            Optional = optional,
-        };
+    private static InputBlock Input(FormInput input)
+    {
+        var label = BlockBuilder.Plain(input.Label, SlackLimits.InputLabel);
+        InputElement element = input.Kind == InputKind.Choice
+            ? Select(input)
+            : new PlainTextInput(input.Id)
+            {
+                Multiline = input.Kind == InputKind.Text ? true : null,
+                MaxLength = input.MaxLength,
+                InitialValue = input.Initial is null ? null : SlackLimits.Truncate(input.Initial, Math.Min(input.MaxLength, SlackLimits.InitialValue)),
+                Placeholder = input.Placeholder is null ? null : BlockBuilder.Plain(input.Placeholder, SlackLimits.Placeholder),
+            };
+        return new InputBlock(label, element) { BlockId = input.Id, Optional = !input.Required };
+    }
+
+    private static StaticSelect Select(FormInput input)
+    {
+        var options = (input.Choices ?? []).Take(SlackLimits.SelectOptions)
+            .Select(c => new SelectOption(BlockBuilder.Plain(c.Label, SlackLimits.OptionText), c.Value)).ToList();
+        return new StaticSelect(input.Id, options) { InitialOption = options.FirstOrDefault(o => o.Value == input.Initial) };
+    }
 }

@@ -20,6 +20,8 @@ internal static class SlackLimits
     public const int PrivateMetadata = 3000;
     public const int InputLabel = 2000;
     public const int InitialValue = 3000;
+    public const int Placeholder = 150;
+    public const int OptionText = 75;
 
     /// <summary>Our budget for all block text of one message (Slack's msg_blocks_too_long starts near 13k).</summary>
     public const int TotalText = 11_000;

@@ -25,7 +25,8 @@ internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
             await SlackGate.Fail(http, StatusCodes.Status400BadRequest, "Not a slash command: team_id, channel_id and user_id are required.");
             return;
         }
-        var parsed = CommandParser.Parse(command.Text);
+        var text = Mrkdwn.ToPlain(command.Text);
+        var parsed = CommandParser.Parse(text);
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (HelpAcks.For(parsed) is { } help)
         {
@@ -33,7 +34,7 @@ internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
             return;
         }
         var target = ReplyTarget.For(command.TeamId, command.ChannelId, command.UserId, command.TriggerId, ActorMode.Inline);
-        var reply = await turns.CommandAsync(target, command.UserName, command.Text, parsed, http.RequestAborted);
+        var reply = await turns.CommandAsync(target, command.UserName, text, parsed, http.RequestAborted);
         if (reply is null) return;  // an empty 200 is a silent ack
         await Write(http, Ack(reply));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RecoveryBot.Slack.BlockKit;
 using RecoveryBot.Slack.Turns;
 using RecoveryBot.Slack.Wire;
 
@@ -70,7 +71,7 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDedu
             text = ev.Text ?? "";
         }
         else return;
-        await turns.CommandAsync(target, null, text, ct);
+        await turns.CommandAsync(target, null, Mrkdwn.ToPlain(text), ct);
     }
 
     /// <summary>Removes the bot's own mention (<c>&lt;@UBOT&gt;</c> or <c>&lt;@UBOT|name&gt;</c>) wherever it is.</summary>

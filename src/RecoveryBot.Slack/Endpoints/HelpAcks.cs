@@ -26,5 +26,5 @@ internal static class HelpAcks
 
     /// <summary>What the uncached path answers: the Core's help line, composed as a private reply.</summary>
     private static byte[] Render(string topic) =>
-        CommandEndpoint.Ack(MessageComposer.Compose([new Reply.Text(CommandCatalog.HelpText(topic))]));
+        CommandEndpoint.Ack(CardRenderer.Text(CommandCatalog.HelpText(topic)));
 }

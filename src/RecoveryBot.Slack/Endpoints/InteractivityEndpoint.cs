@@ -56,18 +56,17 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
 
         if (ActionCodec.Verb(action.ActionId) == ActionCodec.OpenForm)
         {
-            var kind = action.Value == "ownership" ? FormKind.Ownership : FormKind.Gap;
-            if (await turns.OpenFormAsync(target with { Mode = ActorMode.Ephemeral }, kind, null, ct) is { } problem) turns.Say(target, problem);
+            if (await turns.OpenFormAsync(target with { Mode = ActorMode.Ephemeral }, FormDocs.For(action.Value ?? ""), ct) is { } problem) turns.Say(target, problem);
             return;
         }
         var click = ActionCodec.Decode(action.ActionId, action.Value);
-        if (click.NoteLabel is { } label)
+        if (click.Note is { } note)
         {
             var a = click.Action;
             var meta = new ModalMeta(channel, a.Verb, a.Gap?.Number, a.Change, a.Revision, p.Container?.MessageTs);
             var button = action.Text?.Text is { Length: > 0 } text ? text : "Add a note";
             var title = a.Gap is { } g ? $"{g}: {button}" : a.Change is { } n ? $"CR-{n}: {button}" : button;
-            await submissions.OpenNoteAsync(target with { Mode = ActorMode.Ephemeral }, Modals.Note(title, label, click.NoteRequired, meta), ct);
+            await submissions.OpenNoteAsync(target with { Mode = ActorMode.Ephemeral }, Modals.Note(title, note, meta), ct);
             return;
         }
         var result = await turns.ActionAsync(target, p.User?.Name, click.Action, ct);

@@ -34,15 +34,10 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
             return null;
         }
         var result = await turns.ActionAsync(target, p.User?.Name, action, ct);
-        // Refused with only a line for the person: keep the modal (and what they typed) open and show the line there.
-        if (result.Events.Count == 0 && result.Replies.Count > 0 && result.Replies.All(r => r is Reply.Text { To: Audience.Actor }))
+        // Refused: keep the modal (and what they typed) open and show the reason on its first field.
+        if (result.Outcome is Outcome.Refused refused && view.State?.Values?.Keys.FirstOrDefault() is { } field)
         {
-            var field = view.CallbackId == CardVerbs.SubmitOwnership ? FormFields.Broken : view.CallbackId == Modals.NoteCallback ? FormFields.Note : FormFields.Title;
-            if (view.State?.Values?.ContainsKey(field) == true)
-            {
-                var line = string.Join(" ", result.Lines);
-                return new ViewErrors("errors", new Dictionary<string, string> { [field] = SlackLimits.Clip(Mrkdwn.ToPlain(line), 1900) });
-            }
+            return new ViewErrors("errors", new Dictionary<string, string> { [field] = SlackLimits.Clip(CoreText.Plain(refused.Reason), 1900) });
         }
         await turns.DeliverAsync(target, result, ct);
         return null;
@@ -58,8 +53,8 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
             turns.Say(target, "That shortcut is not one RecoveryBot knows.");
             return;
         }
-        var title = p.Message?.Text is { Length: > 0 } text ? SlackLimits.Truncate(text.ReplaceLineEndings(" ").Trim(), Modals.TitleMax) : null;
-        if (await turns.OpenFormAsync(target, FormKind.Gap, title, ct) is { } problem) turns.Say(target, problem);
+        var title = p.Message?.Text is { Length: > 0 } text ? Mrkdwn.ToPlain(text).ReplaceLineEndings(" ").Trim() : null;
+        if (await turns.OpenFormAsync(target, FormDocs.Gap(title), ct) is { } problem) turns.Say(target, problem);
     }
 
     public async Task OpenNoteAsync(ReplyTarget target, ModalView view, CancellationToken ct)
@@ -96,7 +91,7 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
         budget.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            inputs["link"] = await api.GetPermalinkAsync(meta.Channel, ts, budget.Token);
+            inputs[FormFields.Link] = await api.GetPermalinkAsync(meta.Channel, ts, budget.Token);
         }
         catch (SlackApiException e)
         {

@@ -17,41 +17,28 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
 {
     public async Task<SlackMessage?> DeliverAsync(ReplyTarget target, TurnResult result, CancellationToken ct)
     {
-        var mine = new List<Reply>();
-        var lines = new List<Reply>();
-        foreach (var reply in result.Replies)
+        var mine = new List<SlackMessage>();
+        foreach (var outgoing in ReplyGroups.Group(result.Replies))
         {
-            if (reply is Reply.Text { To: Audience.Channel }) { lines.Add(reply); continue; }
-            if (reply is Reply.Card { To: Audience.Channel } card && lines.Count > 0 && !UpdatedInPlace(card.View))
+            switch (outgoing)
             {
-                // The lines just before a card go in the card's message: one post where there were several, each
-                // of which would wait its turn under Slack's one-message-per-second limit for the channel.
-                lines.Add(card);
-                queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Compose(lines)));
-                lines.Clear();
-                continue;
-            }
-            foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
-            lines.Clear();
-            switch (reply)
-            {
-                case Reply.Card { To: Audience.Channel } c:
-                    queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Render(c.View), Remember(target, c.View)));
+                case Outgoing.Post { To: Audience.Channel } p:
+                    queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Message(p.Lines, p.Card), Remember(target, p.Card)));
                     break;
-                case Reply.UpdateCard u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
-                    queue.Enqueue(new OutboundItem.Update(channel, ts, CardRenderer.Render(u.View)));
+                case Outgoing.Post p:
+                    mine.Add(CardRenderer.Message(p.Lines, p.Card));
                     break;
-                case Reply.Form f:
-                    if (await OpenFormAsync(target, f.Kind, null, ct) is { } problem) mine.Add(new Reply.Text(problem));
+                case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
+                    queue.Enqueue(new OutboundItem.Update(channel, ts, CardRenderer.Render(u.Card)));
                     break;
-                case Reply.Text or Reply.Card:
-                    mine.Add(reply);
+                case Outgoing.OpenForm f:
+                    if (await OpenFormAsync(target, f.Form, ct) is { } problem) mine.Add(CardRenderer.Text(problem));
                     break;
             }
         }
-        foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
         if (mine.Count == 0) return null;
-        var message = MessageComposer.Compose(mine);
+        // The person gets one message (a slash command's HTTP answer holds exactly one), so their posts are joined.
+        var message = CardRenderer.Join(mine);
         if (target.Mode == ActorMode.Inline) return message;
         Private(target, message);
         return null;
@@ -65,44 +52,39 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
             ActorMode.Message => new OutboundItem.Post(target.Channel, message),
             // A new card (a log page) replaces the clicked ephemeral message; a plain line is added below it.
             ActorMode.ReplaceOriginal when target.ResponseUrl is { } url =>
-                new OutboundItem.Respond(target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks is not null }),
+                new OutboundItem.Respond(target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks?.Any(b => b is not RichTextBlock) == true }),
             _ => new OutboundItem.Ephemeral(target.Channel, target.User, message),
         };
         queue.Enqueue(item);
     }
 
-    /// <summary>Opens the gap or ownership modal; returns a line for the user when it could not be opened.</summary>
-    public async Task<string?> OpenFormAsync(ReplyTarget target, FormKind kind, string? title, CancellationToken ct)
+    /// <summary>Opens a form as a modal; returns a line for the user when it could not be opened.</summary>
+    public async Task<string?> OpenFormAsync(ReplyTarget target, CardDoc form, CancellationToken ct)
     {
+        var submit = form.Actions.Count > 0 ? form.Actions[0].Verb : CardVerbs.SubmitGap;
         if (target.TriggerId is not { Length: > 0 } trigger)
         {
             // Events carry no trigger_id: offer a button, whose click does.
             var b = new BlockBuilder();
-            var what = kind == FormKind.Gap ? "gap" : "ownership";
-            b.Section($"Click to open the {what} form.").Buttons([b.Button("Open the form", ActionCodec.OpenForm, what, ActionStyle.Positive)]);
-            Private(target, new SlackMessage($"Open the {what} form", b.Build()));
+            b.Lines([$"{form.Title}: click to open the form."]).Buttons([b.Button("Open the form", ActionCodec.OpenForm, submit, ActionStyle.Positive)]);
+            Private(target, new SlackMessage($"Open the form: {form.Title}", b.Build()));
             return null;
         }
         try
         {
-            await api.OpenViewAsync(trigger, Modals.Form(kind, new ModalMeta(target.Channel, MessageTs: target.MessageTs), title), ct);
+            await api.OpenViewAsync(trigger, Modals.Form(form, new ModalMeta(target.Channel, MessageTs: target.MessageTs)), ct);
             return null;
         }
         catch (SlackApiException e)
         {
             log.LogWarning("views.open failed: {Error}", e.Error);
-            return kind == FormKind.Gap
-                ? $"I could not open the form ({e.Error}). Write `gap <title>` instead, or try again."
-                : $"I could not open the form ({e.Error}). Please try `ownership` again.";
+            return $"I could not open the form ({e.Error}). Please try again, or type the command with its text.";
         }
     }
 
-    /// <summary>An undecided approval: a decision replaces its whole message, so it is posted on its own.</summary>
-    private static bool UpdatedInPlace(CardView view) => view is ApprovalCard { Decision: null };
-
-    private Func<string, CancellationToken, Task>? Remember(ReplyTarget target, CardView view) =>
-        view is ApprovalCard { Decision: null } card
-            ? (ts, ct) => service.RememberCardAsync(target.Key, card.Request.Number, MessageRef.Format(target.Channel, ts), ct)
+    private Func<string, CancellationToken, Task>? Remember(ReplyTarget target, CardDoc? card) =>
+        card?.AwaitsDecisionOf is { } change
+            ? (ts, ct) => service.RememberCardAsync(target.Key, change, MessageRef.Format(target.Channel, ts), ct)
             : null;
 }
 

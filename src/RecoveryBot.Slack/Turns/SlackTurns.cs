@@ -42,10 +42,10 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
     public Task<SlackMessage?> DeliverAsync(ReplyTarget target, TurnResult result, CancellationToken ct) =>
         replies.DeliverAsync(target, result, ct);
 
-    public void Say(ReplyTarget target, string line) => replies.Private(target, MessageComposer.Text(line));
+    public void Say(ReplyTarget target, string line) => replies.Private(target, CardRenderer.Text(line));
 
-    public Task<string?> OpenFormAsync(ReplyTarget target, FormKind kind, string? title, CancellationToken ct) =>
-        replies.OpenFormAsync(target, kind, title, ct);
+    public Task<string?> OpenFormAsync(ReplyTarget target, CardDoc form, CancellationToken ct) =>
+        replies.OpenFormAsync(target, form, ct);
 
     private static Turn Turn(ReplyTarget target, string name) => new(target.Key, new UserRef(target.User, name), target.Channel);
 }

@@ -4,8 +4,8 @@ using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Storage.Scheduling;
 
-/// <summary>The reply an outbox row carries: a text line, a check-in card or a retest card.</summary>
-internal sealed record OutboxPayload(string Type, Audience To, string? Text = null, CheckinCard? Checkin = null, RetestCard? Retest = null);
+/// <summary>The reply an outbox row carries: a text line or a card document (check-in, retest reminder, …).</summary>
+internal sealed record OutboxPayload(string Type, Audience To, string? Text = null, CardDoc? Card = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -17,8 +17,7 @@ internal static class OutboxJson
     public static string Write(Reply reply) => JsonSerializer.Serialize(reply switch
     {
         Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
-        Reply.Card { View: CheckinCard c } card => new OutboxPayload("checkin", card.To, Checkin: c),
-        Reply.Card { View: RetestCard c } card => new OutboxPayload("retest", card.To, Retest: c),
+        Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
         _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
     }, OutboxJsonContext.Default.OutboxPayload);
 
@@ -29,8 +28,7 @@ internal static class OutboxJson
         return p.Type switch
         {
             "text" when p.Text is not null => new Reply.Text(p.Text, p.To),
-            "checkin" when p.Checkin is not null => new Reply.Card(p.Checkin, p.To),
-            "retest" when p.Retest is not null => new Reply.Card(p.Retest, p.To),
+            "card" when p.Card is not null => new Reply.Card(p.Card, p.To),
             _ => throw new InvalidDataException($"unknown outbox payload '{p.Type}'"),
         };
     }

@@ -18,8 +18,9 @@ internal static class TeamsMarkdown
     public static string Message(string text) => Escape(text, card: false);
 
     /// <summary>
-    /// TextBlock and Fact text: HTML is not rendered in cards (entities would show as typed), so only markdown
-    /// is escaped; there are no code spans in cards' markdown, so backticks are escaped too.
+    /// Fact text (the one markdown place left in our cards): markdown is backslash-escaped, and so are &amp;, &lt; and
+    /// &gt;, because card renderers differ: the Agents Playground reads HTML and entities in card markdown, so a raw
+    /// <c>&lt;b&gt;</c> would vanish and an entity would be decoded; backslash escapes read as the character everywhere.
     /// </summary>
     public static string Card(string text) => Escape(text, card: true);
 
@@ -46,7 +47,18 @@ internal static class TeamsMarkdown
                 i = BlockMarker(text, i, card, sb);
                 continue;
             }
-            var kept = card ? 0 : Math.Max(CodeSpanEnd(text, i), UrlEnd(text, i));
+            var code = card ? 0 : CodeSpanEnd(text, i);
+            if (code < 0)
+            {
+                // A code span that cannot stay code: its text, escaped, without the backticks.
+                var end = -code;
+                var run = 0;
+                while (text[i + run] == '`') run++;
+                sb.Append(Escape(text[(i + run)..(end - run)], card: false));
+                i = end;
+                continue;
+            }
+            var kept = card ? 0 : Math.Max(code, UrlEnd(text, i));
             if (kept > i)
             {
                 sb.Append(text, i, kept - i);
@@ -54,6 +66,7 @@ internal static class TeamsMarkdown
                 continue;
             }
             if (!card && c is '&' or '<' or '>') sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            else if (card && c is '&' or '<' or '>') sb.Append('\\').Append(c);
             // The card renderers' own parser (Teams mobile) starts a link at "](" even after an escaped "]".
             else if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '~' || (card && c == '(' && i > 0 && text[i - 1] == ']')) sb.Append('\\').Append(c);
             else sb.Append(c);
@@ -82,7 +95,12 @@ internal static class TeamsMarkdown
         return digits + 1;
     }
 
-    /// <summary>The end of a CommonMark code span starting at <paramref name="i"/> on this line, or 0.</summary>
+    /// <summary>
+    /// The end of a CommonMark code span starting at <paramref name="i"/> on this line, or 0. A span holding &lt;, &gt;
+    /// or &amp; is not kept: entities do not work inside code, and Teams clients show such a span's raw characters
+    /// as entities (the Agents Playground shows <c>`start &lt;name&gt;`</c> as "start &amp;lt;name&amp;gt;"), so its
+    /// backticks are dropped and its text escaped like the rest.
+    /// </summary>
     private static int CodeSpanEnd(string text, int i)
     {
         if (text[i] != '`' || (i > 0 && text[i - 1] == '`')) return 0;
@@ -93,7 +111,7 @@ internal static class TeamsMarkdown
             if (text[j] != '`') { j++; continue; }
             var close = 0;
             while (j + close < text.Length && text[j + close] == '`') close++;
-            if (close == run) return j + close;
+            if (close == run) return text.AsSpan(i + run, j - i - run).IndexOfAny('<', '>', '&') >= 0 ? -(j + close) : j + close;
             j += close;
         }
         return 0;

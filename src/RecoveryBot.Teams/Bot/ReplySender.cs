@@ -11,11 +11,10 @@ using RecoveryBot.Teams.Connector;
 namespace RecoveryBot.Teams.Bot;
 
 /// <summary>
-/// Sends a turn's replies through the Connector, in order: texts that follow each other go as one message (fewer
-/// sends per thread, and the Connector paces each send to a thread), and a card goes in the same message as the
-/// texts just before it when they are for the same audience (Teams shows the text above the card); other cards
-/// go as Adaptive Card attachments of their own, updates as PUTs. A posted approval card is remembered so the
-/// decision can replace it in place.
+/// Sends a turn's replies through the Connector, grouped as Core groups them (<see cref="ReplyGroups"/>): one activity
+/// per post (its lines as markdown text above its card), updates as PUTs. A posted card that awaits a decision is
+/// remembered so the decision can replace it in place. Teams' own limit: a post whose text and card would not fit
+/// one activity goes as two.
 /// </summary>
 internal sealed class ReplySender(ConnectorClient connector, RecoveryService service, ILogger<ReplySender> log)
 {
@@ -25,79 +24,65 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
     public async Task<IReadOnlyList<string>> SendAsync(Destination to, IReadOnlyList<Reply> replies, bool throwOnFailure, CancellationToken ct)
     {
         var ids = new List<string>();
-        var texts = new List<Reply.Text>();
-        foreach (var reply in replies)
+        foreach (var outgoing in ReplyGroups.Group(replies))
         {
-            if (reply is Reply.Text t) { texts.Add(t); continue; }
-            if (reply is Reply.Card card && WithLead(to, texts, card) is { } merged)
+            foreach (var message in Messages(to, outgoing))
             {
-                await FlushAsync();
-                if (await TryAsync(() => PostAsync(to, merged, ct), throwOnFailure) is { } mergedId) ids.Add(mergedId);
-                continue;
+                if (await TryAsync(() => SendOneAsync(to, outgoing, message, ct), throwOnFailure) is { } id) ids.Add(id);
             }
-            await FlushAsync();
-            if (await TryAsync(() => SendOneAsync(to, reply, ct), throwOnFailure) is { } id) ids.Add(id);
         }
-        await FlushAsync();
         return ids;
+    }
 
-        async Task FlushAsync()
+    /// <summary>The activities one outgoing item becomes: usually one; two when text and card would not fit together.</summary>
+    private static IEnumerable<OutboundActivity> Messages(Destination to, Outgoing outgoing)
+    {
+        switch (outgoing)
         {
-            if (texts.Count == 0) return;
-            var message = Message(to, Text(texts), null);
-            texts.Clear();
-            if (await TryAsync(() => PostAsync(to, message, ct), throwOnFailure) is { } id) ids.Add(id);
+            case Outgoing.Post p:
+                var text = p.Lines.Count > 0 ? Text(p.Lines) : null;
+                var card = p.Card is null ? null : CardRenderer.Render(p.Card);
+                if (text is not null && card is not null && Encoding.UTF8.GetByteCount(text) + CardRenderer.Size(card) > CardRenderer.MaxCardBytes)
+                {
+                    yield return Message(to, text, null);
+                    yield return Message(to, null, card);
+                    yield break;
+                }
+                yield return Message(to, text, card);
+                break;
+            case Outgoing.Update u:
+                yield return Message(to, null, CardRenderer.Render(u.Card));
+                break;
+            case Outgoing.OpenForm f:
+                // Teams shows a form as a card with inputs in the conversation.
+                yield return Message(to, null, CardRenderer.Render(f.Form));
+                break;
         }
     }
-
-    /// <summary>
-    /// One message with <paramref name="card"/> and the texts right before it that are for the card's audience
-    /// (taken out of <paramref name="texts"/>), or null when there are none, when the card is an approval that will
-    /// be updated in place (an update replaces the whole message, so the line would vanish), or when both would
-    /// not fit one message.
-    /// </summary>
-    private static OutboundActivity? WithLead(Destination to, List<Reply.Text> texts, Reply.Card card)
-    {
-        var count = 0;
-        while (count < texts.Count && texts[texts.Count - 1 - count].To == card.To) count++;
-        if (count == 0 || UpdatedInPlace(card.View)) return null;
-        var lead = texts.GetRange(texts.Count - count, count);
-        var text = Text(lead);
-        var rendered = CardRenderer.Render(card.View);
-        if (Encoding.UTF8.GetByteCount(text) + CardRenderer.Size(rendered) > CardRenderer.MaxCardBytes) return null;
-        texts.RemoveRange(texts.Count - count, count);
-        return Message(to, text, rendered);
-    }
-
-    /// <summary>An undecided approval: its message id is kept so the decision can replace the card.</summary>
-    private static bool UpdatedInPlace(CardView view) => view is ApprovalCard { Decision: null, Request.State: ApprovalState.Pending };
 
     /// <summary>Core's lines as one markdown message text, user input escaped (see <see cref="TeamsMarkdown"/>).</summary>
-    private static string Text(IEnumerable<Reply.Text> texts)
+    private static string Text(IEnumerable<string> lines)
     {
-        var text = string.Join("\n\n", texts.Select(t => TeamsMarkdown.Message(t.Message)));
+        var text = string.Join("\n\n", lines.Select(TeamsMarkdown.Message));
         return text.Length > MaxText ? text[..MaxText] : text;
     }
 
-    private async Task<string?> SendOneAsync(Destination to, Reply reply, CancellationToken ct)
+    private async Task<string?> SendOneAsync(Destination to, Outgoing outgoing, OutboundActivity message, CancellationToken ct)
     {
-        switch (reply)
+        if (outgoing is Outgoing.Update update)
         {
-            case Reply.Card { View: var view }:
-                var id = await PostAsync(to, Message(to, null, CardRenderer.Render(view)), ct);
-                if (id is not null && UpdatedInPlace(view) && view is ApprovalCard { Request: var request })
-                    await service.RememberCardAsync(to.Channel, request.Number, MessageRef.Encode(to.ConversationId, id), ct);
-                return id;
-            case Reply.Form form:
-                return await PostAsync(to, Message(to, null, CardRenderer.Form(form.Kind)), ct);
-            case Reply.UpdateCard update:
-                var (activityId, conversation) = MessageRef.Decode(update.MessageId);
-                var target = to with { ConversationId = conversation ?? to.ConversationId, ReplyToId = null };
-                await connector.UpdateAsync(to.ServiceUrl, target.ConversationId, activityId, Message(target, null, CardRenderer.Render(update.View)), ct);
-                return null;
-            default:
-                return null;
+            var (activityId, conversation) = MessageRef.Decode(update.MessageId);
+            var target = to with { ConversationId = conversation ?? to.ConversationId, ReplyToId = null };
+            await connector.UpdateAsync(to.ServiceUrl, target.ConversationId, activityId, message with
+            {
+                Conversation = new OutboundConversation(target.ConversationId), ReplyToId = null,
+            }, ct);
+            return null;
         }
+        var id = await PostAsync(to, message, ct);
+        if (id is not null && outgoing is Outgoing.Post { Card.AwaitsDecisionOf: { } change } && message.Attachments is not null)
+            await service.RememberCardAsync(to.Channel, change, MessageRef.Encode(to.ConversationId, id), ct);
+        return id;
     }
 
     private Task<string?> PostAsync(Destination to, OutboundActivity message, CancellationToken ct) => to.ReplyToId is { } replyTo

@@ -62,7 +62,7 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
         var rest = result.Replies.Where(r => r != replaces && !forActor.Contains(r)).ToList();
         await sender.SendAsync(Destination.Post(a, turn.Channel), rest, throwOnFailure: false, ct);
         InvokeResponse body = replaces is not null
-            ? new InvokeCardResponse(CardRenderer.Render(replaces.View))
+            ? new InvokeCardResponse(CardRenderer.Render(replaces.Doc))
             : new InvokeMessageResponse(forActor.Count > 0 ? string.Join("\n\n", forActor.Select(t => t.Message)) : "Done.");
         return new BotResponse(200, body);
     }

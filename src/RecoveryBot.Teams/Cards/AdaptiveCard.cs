@@ -22,6 +22,7 @@ internal sealed record TeamsCardOptions(string Width);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
@@ -42,9 +43,24 @@ internal sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
 }
 
-internal sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+/// <summary>Text shown literally: TextRuns are not markdown (Adaptive Cards 1.2+), so user text needs no escaping here.</summary>
+internal sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
 
-internal sealed record Fact(string Title, string Value);
+internal sealed record TextRun(string Text)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "TextRun";
+    public string? Size { get; init; }
+    public string? Weight { get; init; }
+    public string? Color { get; init; }
+    public bool? IsSubtle { get; init; }
+    public bool? Italic { get; init; }
+    public string? FontType { get; init; }
+}
+
+internal sealed record FactSet(IReadOnlyList<CardFact> Facts) : CardElement;
+
+internal sealed record CardFact(string Title, string Value);
 
 internal sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
@@ -60,16 +76,18 @@ internal sealed record InputText(string Id, string Label) : CardElement
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }
     public string? Placeholder { get; init; }
+    public string? Value { get; init; }
 }
 
-internal sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<Choice> Choices) : CardElement
+internal sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<CardChoice> Choices) : CardElement
 {
     public string? Value { get; init; }
     public string? Style { get; init; }
     public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
 }
 
-internal sealed record Choice(string Title, string Value);
+internal sealed record CardChoice(string Title, string Value);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(SubmitButton), "Action.Submit")]

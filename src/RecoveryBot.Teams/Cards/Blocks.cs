@@ -1,37 +1,37 @@
-using System.Globalization;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Teams.Activities;
 
 namespace RecoveryBot.Teams.Cards;
 
 /// <summary>
-/// The few text styles every card uses, and the clipping that keeps one card well inside Teams' size limit.
-/// Every text given here is plain text (Core's words and the user's): it is escaped so that card markdown in a
-/// title or note shows as typed.
+/// The text styles every card uses. Core text goes into RichTextBlocks of TextRuns, shown literally by every Adaptive
+/// Card renderer (no markdown, no HTML, no entities), with Core's code spans as monospace runs. Only facts are
+/// markdown (a FactSet has no runs), so they are escaped (<see cref="TeamsMarkdown.Card"/>).
 /// </summary>
 internal static class Blocks
 {
     /// <summary>Core already bounds titles (200) and notes (1000); this only guards against anything longer.</summary>
     public const int MaxText = 2000;
 
-    public static TextBlock Title(string text) => new(Plain(text)) { Size = "Medium", Weight = "Bolder" };
+    public static RichTextBlock Title(string text) => Rich(text, r => r with { Size = "Medium", Weight = "Bolder" });
 
-    public static TextBlock Subtle(string text) => new(Plain(text)) { IsSubtle = true, Spacing = "None" };
+    public static RichTextBlock Subtle(string text) => Rich(text, r => r with { IsSubtle = true }) with { Spacing = "None" };
 
-    public static TextBlock Text(string text) => new(Plain(text));
+    public static RichTextBlock Text(string text) => Rich(text);
 
-    public static TextBlock Heading(string text) => new(Plain(text)) { Weight = "Bolder", Spacing = "Medium" };
+    public static RichTextBlock Heading(string text) => Rich(text, r => r with { Weight = "Bolder" }) with { Spacing = "Medium" };
 
-    public static TextBlock Good(string text) => new(Plain(text)) { Color = "Good", Weight = "Bolder" };
+    public static RichTextBlock Banner(Banner b) => Rich(b.Text, r => r with
+    {
+        Weight = "Bolder",
+        Color = b.Tone switch { Tone.Good => "Good", Tone.Attention => "Attention", _ => null },
+    });
 
-    public static TextBlock Attention(string text) => new(Plain(text)) { Color = "Attention", Weight = "Bolder" };
+    public static RichTextBlock Bullet(string text) =>
+        new RichTextBlock([new TextRun("• "), .. Runs(text, null)]) { Spacing = "Small" };
 
-    public static TextBlock Bullet(string text) => new("• " + Plain(text)) { Spacing = "Small" };
-
-    /// <summary>A bullet that starts with a time Teams shows in the reader's zone (the date function stays unescaped).</summary>
-    public static TextBlock Bullet(DateTimeOffset at, string text) => new($"• {LocalTime(at)} — {Plain(text)}") { Spacing = "Small" };
-
-    public static Fact Fact(string title, string? value) => new(Plain(title), Plain(string.IsNullOrWhiteSpace(value) ? "—" : value));
+    public static CardFact Fact(Fact f) =>
+        new(TeamsMarkdown.Card(Clip(f.Label)), TeamsMarkdown.Card(Clip(string.IsNullOrWhiteSpace(f.Value) ? "—" : f.Value)));
 
     /// <summary>A card the way every message has it: full width in Teams.</summary>
     public static AdaptiveCard Card(IReadOnlyList<CardElement> body, IReadOnlyList<CardButton>? actions = null) => new()
@@ -43,40 +43,12 @@ internal static class Blocks
 
     public static string Clip(string text) => text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…";
 
-    private static string Plain(string text) => TeamsMarkdown.Card(Clip(text));
+    private static RichTextBlock Rich(string text, Func<TextRun, TextRun>? style = null) => new([.. Runs(text, style)]);
 
-    /// <summary>Rendered by Teams in the reader's own time zone and locale.</summary>
-    public static string LocalTime(DateTimeOffset at)
-    {
-        var iso = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return "{{DATE(" + iso + ",SHORT)}} {{TIME(" + iso + ")}}";
-    }
-}
-
-/// <summary>Core's <see cref="ActionView"/> as Teams buttons: a plain submit, or a note card then submit.</summary>
-internal static class Buttons
-{
-    public static IReadOnlyList<CardButton> For(IReadOnlyList<ActionView> actions) => [.. actions.Select(For)];
-
-    public static CardButton For(ActionView a)
-    {
-        var data = new SubmitData(a.Verb) { Gap = a.Gap?.ToString(), Cr = a.Change, Rev = a.Revision };
-        var style = Style(a.Style);
-        if (a.NoteLabel is null) return new SubmitButton(a.Label, data) { Style = style };
-        var note = new InputText(FormFields.Note, a.NoteLabel)
+    private static IEnumerable<TextRun> Runs(string text, Func<TextRun, TextRun>? style) =>
+        CoreText.Spans(Clip(text)).Select(s =>
         {
-            IsRequired = a.NoteRequired ? true : null,
-            ErrorMessage = a.NoteRequired ? "Please write a short note first." : null,
-            IsMultiline = true,
-            MaxLength = 1000,
-        };
-        return new ShowCardButton(a.Label, new AdaptiveCard { Body = [note], Actions = [new SubmitButton(a.Label, data) { Style = style }] });
-    }
-
-    private static string? Style(ActionStyle style) => style switch
-    {
-        ActionStyle.Positive => "positive",
-        ActionStyle.Destructive => "destructive",
-        _ => null,
-    };
+            var run = new TextRun(s.Text) { FontType = s.Code ? "Monospace" : null };
+            return style is null ? run : style(run);
+        });
 }

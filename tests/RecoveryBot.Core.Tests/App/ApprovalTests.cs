@@ -43,9 +43,10 @@ public sealed class ApprovalTests
         await s.Say(Max, "request Export the log to PDF");
         var result = await s.Say(Lena, "now G-2");
         Assert.Equal(Bucket.Later, (await s.Gap(2)).Bucket);
-        var card = Assert.IsType<ApprovalCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
-        Assert.Equal(ChangeKind.BucketMove, card.Request.Kind);
-        Assert.Equal(2, card.Actions.Count);
+        var card = Assert.Single(result.Replies.OfType<Reply.Card>()).Doc;
+        Assert.StartsWith("Change request CR-1", card.Title, StringComparison.Ordinal);
+        Assert.Equal(1, card.AwaitsDecisionOf);
+        Assert.Equal([CardVerbs.Approve, CardVerbs.Reject], card.Actions.Select(a => a.Verb));
 
         var byLead = await s.Say(Lena, "approve CR-1");
         Assert.Equal("Only the approver, Dana Ruiz, can approve.", Assert.Single(byLead.Lines));
@@ -104,9 +105,11 @@ public sealed class ApprovalTests
         var s = await WithGapAsync();
         await s.Say(Lena, "milestone 2026-12-18 all quote defects verified");
         var plan = await s.Say(Lena, "plan");
-        var card = Assert.IsType<ApprovalCard>(Assert.Single(plan.Replies.OfType<Reply.Card>()).View);
-        Assert.Contains(card.Details, d => d.Contains("all quote defects verified", StringComparison.Ordinal));
-        Assert.Contains(card.Details, d => d.Contains("G-1", StringComparison.Ordinal));
+        var card = Assert.Single(plan.Replies.OfType<Reply.Card>()).Doc;
+        var details = card.Sections.SelectMany(s => s.Lines).ToList();
+        Assert.Contains(details, d => d.Contains("all quote defects verified", StringComparison.Ordinal));
+        Assert.Contains(details, d => d.StartsWith("G-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(details, d => d.StartsWith('•'));
         await s.Say(Dana, "approve CR-1");
         Assert.Equal(RecoveryPhase.Recovery, (await s.Recovery()).Phase);
     }
@@ -120,9 +123,10 @@ public sealed class ApprovalTests
         var result = await s.Click(Dana, CardVerbs.Approve, null, 1, 0);
         var update = Assert.Single(result.Replies.OfType<Reply.UpdateCard>());
         Assert.Equal("msg-42", update.MessageId);
-        var card = Assert.IsType<ApprovalCard>(update.View);
+        var card = update.Doc;
         Assert.Empty(card.Actions);
-        Assert.StartsWith("Approved by Dana Ruiz at ", card.Decision, StringComparison.Ordinal);
+        Assert.Null(card.AwaitsDecisionOf);
+        Assert.Equal((Tone.Good, true), (card.Banner!.Tone, card.Banner.Text.StartsWith("Approved by Dana Ruiz on ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -165,7 +169,7 @@ public sealed class ApprovalTests
         await s.Say(Lena, "review 2026-12-14 10:00");
         await s.Say(Lena, "lesson requirements were never retested with real users");
         var go = await s.Say(Max, "gonogo");
-        Assert.True(Assert.IsType<GoNoGoCard>(Assert.Single(go.Replies.OfType<Reply.Card>()).View).Passes);
+        Assert.Equal(Tone.Good, Assert.Single(go.Replies.OfType<Reply.Card>()).Doc.Banner!.Tone);
         await s.Say(Lena, "close");
         await s.Say(Dana, "approve CR-1");
         var r = await s.Recovery();
@@ -179,11 +183,12 @@ public sealed class ApprovalTests
         var s = await WithGapAsync();
         await s.Say(Lena, "defer G-1");
         var result = await s.Say(Max, "gonogo");
-        var card = Assert.IsType<GoNoGoCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
-        Assert.False(card.Passes);
-        Assert.Contains("G-1 has no owner and no due date", card.Blockers);
-        Assert.Contains(card.Blockers, b => b.StartsWith("no next review", StringComparison.Ordinal));
-        Assert.Contains(card.Blockers, b => b.StartsWith("CR-1", StringComparison.Ordinal));
-        Assert.Contains(card.Blockers, b => b.StartsWith("no lesson", StringComparison.Ordinal));
+        var card = Assert.Single(result.Replies.OfType<Reply.Card>()).Doc;
+        Assert.Equal(Tone.Attention, card.Banner!.Tone);
+        var blockers = Assert.Single(card.Sections).Lines;
+        Assert.Contains("G-1 has no owner and no due date", blockers);
+        Assert.Contains(blockers, b => b.StartsWith("no next review", StringComparison.Ordinal));
+        Assert.Contains(blockers, b => b.StartsWith("CR-1", StringComparison.Ordinal));
+        Assert.Contains(blockers, b => b.StartsWith("no lesson", StringComparison.Ordinal));
     }
 }

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests
         };
         var result = await s.Say(Ravi, "works G-1");
         Assert.StartsWith("G-1 changed while you were acting", result.Lines.First(), StringComparison.Ordinal);
-        Assert.Contains(result.Replies, r => r is Reply.Card { View: GapCard });
+        Assert.Contains(result.Replies, r => r is Reply.Card c && c.Doc.Title.StartsWith("G-1 ", StringComparison.Ordinal));
         var g = await s.Gap(1);
         Assert.Equal("session booked", g.TrainingNote);
         Assert.Equal(GapStatus.FixReady, g.Status);
@@ -176,10 +176,10 @@ public sealed class ReportCacheTests
     {
         var s = await WithGapAsync();
         var result = await s.Say(Max, "show G-1");
-        var card = Assert.IsType<GapDetailCard>(Assert.Single(result.Replies.OfType<Reply.Card>()).View);
-        var first = card.History[^1];
-        Assert.Equal("reported", first.What);
+        var card = Assert.Single(result.Replies.OfType<Reply.Card>()).Doc;
+        var first = card.Sections.Single(s => s.Heading!.StartsWith("History", StringComparison.Ordinal)).Lines[^1];
+        Assert.Contains("Max Weber: reported", first, StringComparison.Ordinal);
         var g = await s.Gap(1);
-        Assert.Equal((g.Reporter, g.CreatedAt, g.Title), (first.Actor, first.At, first.To));
+        Assert.EndsWith($"{g.Reporter.Name}: reported → {g.Title} (defect)", first, StringComparison.Ordinal);
     }
 }

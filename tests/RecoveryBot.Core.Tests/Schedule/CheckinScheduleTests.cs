@@ -75,10 +75,11 @@ public sealed class CheckinScheduleTests
         var post = walk.Single("checkin:2026-12-04");
         var card = Assert.IsType<Reply.Card>(post.Reply);
         Assert.Equal(Audience.Channel, card.To);
-        var checkin = Assert.IsType<CheckinCard>(card.View);
-        Assert.Equal("Quotes rollout", checkin.Recovery);
-        Assert.StartsWith("Check-in Fri 4 Dec 2026 — 1 open now", checkin.Heading, StringComparison.Ordinal);
-        Assert.False(checkin.Late);
+        var checkin = card.Doc;
+        Assert.Equal("Quotes rollout", checkin.Context);
+        Assert.Equal("Check-in Fri 4 Dec 2026", checkin.Title);
+        Assert.StartsWith("1 open now", checkin.Sections[0].Lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(ScheduledTexts.LateCardNote, checkin.Notes);
     }
 
     [Theory]
@@ -111,8 +112,8 @@ public sealed class CheckinScheduleTests
         var input = Input(r) with { Notices = ["An overdue nudge (overdue:G-3:2026-12-01:nudge) was not delivered: bot removed"] };
         var walk = new PlannerWalk(r.StartedAt).Until(Local(Berlin, 2026, 12, 4, 17), input);
 
-        var card = (CheckinCard)((Reply.Card)walk.Single("checkin:2026-12-04").Reply).View;
-        var section = Assert.Single(card.Sections, s => s.Title == ScheduledTexts.NoticesTitle);
+        var card = ((Reply.Card)walk.Single("checkin:2026-12-04").Reply).Doc;
+        var section = Assert.Single(card.Sections, s => s.Heading == ScheduledTexts.NoticesTitle);
         Assert.Contains("bot removed", Assert.Single(section.Lines), StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class PlannerWindowTests
         Assert.Equal(["overdue:G-7:2026-12-02:nudge", "retest:G-8:2026-12-03:1", "checkin:2026-12-04"], monday.Due.Select(o => o.Key));
         Assert.All(monday.Due, o => Assert.True(o.Late));
         Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva, G-7", ((Reply.Text)monday.Due[0].Reply).Message, StringComparison.Ordinal);
-        Assert.True(((CheckinCard)((Reply.Card)monday.Due[2].Reply).View).Late);
+        Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)monday.Due[2].Reply).Doc.Notes);
     }
 
     [Fact]

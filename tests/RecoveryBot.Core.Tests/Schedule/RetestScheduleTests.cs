@@ -21,9 +21,9 @@ public sealed class RetestScheduleTests
 
         var post = walk.Single("retest:G-7:2026-12-03:1");
         Assert.Equal("Thu 2026-12-03 10:00", LocalText(post));
-        var card = Assert.IsType<RetestCard>(Assert.IsType<Reply.Card>(post.Reply).View);
-        Assert.True(card.Reminder);
-        Assert.Equal(Ravi, card.Gap.Retester);
+        var card = Assert.IsType<Reply.Card>(post.Reply).Doc;
+        Assert.StartsWith("Reminder: does G-7", card.Title, StringComparison.Ordinal);
+        Assert.Contains(new Fact("Retester", Ravi.Name), card.Facts);
         Assert.Equal([CardVerbs.Works, CardVerbs.Broken], card.Actions.Select(a => a.Verb));
     }
 

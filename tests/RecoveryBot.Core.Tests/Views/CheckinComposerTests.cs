@@ -29,10 +29,9 @@ public sealed class CheckinComposerTests
         var gaps = Enumerable.Range(1, 120).Select(n => Item(n, n % 4 == 0 ? GapStatus.Closed : GapStatus.InProgress,
             new DateOnly(2026, 12, 1).AddDays(n % 10), slips: n % 3)).ToList();
         var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, "https://bot.test/log");
-        var words = CheckinComposer.Count(card.Heading) + card.Sections.Sum(s => CheckinComposer.Count(s.Title) + s.Lines.Sum(CheckinComposer.Count) + (s.More > 0 ? 4 : 0));
-        Assert.InRange(words, 1, CheckinComposer.WordBudget);
-        Assert.Contains(card.Sections, s => s.More > 0);
-        Assert.Equal("https://bot.test/log", card.LogLink);
+        Assert.InRange(CheckinComposer.Words(card), 1, CheckinComposer.WordBudget);
+        Assert.Contains(card.Sections, s => s.Footer is not null && s.Footer.EndsWith("more in the log", StringComparison.Ordinal));
+        Assert.Equal("https://bot.test/log", Assert.Single(card.Links).Url);
     }
 
     [Fact]
@@ -40,9 +39,10 @@ public sealed class CheckinComposerTests
     {
         var gaps = new[] { Item(1, GapStatus.InProgress, new DateOnly(2026, 11, 26), slips: 2), Item(2, GapStatus.InProgress, new DateOnly(2026, 12, 3)) };
         var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, null);
-        Assert.Equal("Overdue", card.Sections[0].Title);
-        Assert.Contains("moved 2×", card.Sections[0].Lines[0], StringComparison.Ordinal);
-        var escalated = Assert.Single(card.Sections, s => s.Title.StartsWith("For the approver", StringComparison.Ordinal));
+        Assert.Null(card.Sections[0].Heading);
+        Assert.Equal("Overdue", card.Sections[1].Heading);
+        Assert.Contains("moved 2×", card.Sections[1].Lines[0], StringComparison.Ordinal);
+        var escalated = Assert.Single(card.Sections, s => s.Heading?.StartsWith("For the approver", StringComparison.Ordinal) == true);
         Assert.Single(escalated.Lines);
         Assert.StartsWith("G-1", escalated.Lines[0], StringComparison.Ordinal);
     }
@@ -51,8 +51,8 @@ public sealed class CheckinComposerTests
     public void Compose_ClosedThisWeek_NamesWhoVerified()
     {
         var card = CheckinComposer.Compose(Recovery(), [Item(1, GapStatus.Closed, new DateOnly(2026, 12, 1))], [], Friday, null);
-        var closed = Assert.Single(card.Sections, s => s.Title == "Closed this week");
+        var closed = Assert.Single(card.Sections, s => s.Heading == "Closed this week");
         Assert.Contains("verified by Ravi Mehta", closed.Lines[0], StringComparison.Ordinal);
-        Assert.Contains(card.Sections, s => s.Title.StartsWith("Training gaps", StringComparison.Ordinal));
+        Assert.Contains(card.Sections, s => s.Heading?.StartsWith("Training gaps", StringComparison.Ordinal) == true);
     }
 }

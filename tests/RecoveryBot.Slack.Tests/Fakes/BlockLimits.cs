@@ -14,6 +14,21 @@ public static class BlockLimits
         AssertBlocks(blocks, maxBlocks);
     }
 
+    /// <summary>The characters of every text and link in a rich_text block.</summary>
+    public static int RichLength(JsonElement block) => Texts(block).Sum(t => t.Length);
+
+    public static IEnumerable<string> Texts(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (e.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String) yield return t.GetString()!;
+            if (e.TryGetProperty("elements", out var children))
+            {
+                foreach (var c in children.EnumerateArray()) foreach (var x in Texts(c)) yield return x;
+            }
+        }
+    }
+
     public static int AssertBlocks(JsonElement blocks, int maxBlocks)
     {
         Assert.InRange(blocks.GetArrayLength(), 1, maxBlocks);
@@ -56,6 +71,11 @@ public static class BlockLimits
                     if (element.TryGetProperty("options", out var options)) Assert.InRange(options.GetArrayLength(), 1, 100);
                     break;
                 case "divider":
+                    break;
+                case "rich_text":
+                    var chars = RichLength(block);
+                    Assert.InRange(chars, 1, 4000);
+                    total += chars;
                     break;
                 default:
                     Assert.Fail("unexpected block type " + block.GetProperty("type"));

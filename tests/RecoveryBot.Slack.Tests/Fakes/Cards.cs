@@ -31,23 +31,21 @@ public static class Cards
 
     public static string Long(int n) => string.Concat(Enumerable.Repeat("Very long words <and> & stuff ", n / 30 + 1))[..n];
 
-    public static IEnumerable<(string Name, CardView Card)> All(string title)
+    /// <summary>Every card kind (<see cref="Testing.DocSamples"/>) with <paramref name="title"/> in it, plus long history and lists.</summary>
+    public static IEnumerable<(string Name, CardDoc Card)> All(string title)
     {
+        var r = Recovery();
         var gap = Gap(7, title);
         var history = Enumerable.Range(0, 20).Select(i => new HistoryEvent(gap.Id, At, Lena, "status", Long(200), Long(200), Long(900))).ToList();
-        yield return ("gap", new GapCard("Pilot", gap, Today, GapActions.Retest(gap), Banner: title));
-        yield return ("detail", new GapDetailCard("Pilot", gap, Today, history, GapActions.Retest(gap)));
-        yield return ("retest", new RetestCard("Pilot", gap, GapActions.Retest(gap), Reminder: true));
-        yield return ("log", Log(15, title));
-        yield return ("ownership", new OwnershipCard("Pilot", new OwnershipMessage(title, title, title, title, Lena, At), Frozen: true));
-        yield return ("approval", new ApprovalCard("Pilot", Change(), "Reset plan CR-3", [.. Enumerable.Repeat(title, 40)], GapActions.Decide(Change()), null, Dana));
-        yield return ("decided", new ApprovalCard("Pilot", Change(ApprovalState.Approved), "Reset plan CR-3", [title], [], "Approved by Dana Ruiz at 14:02", Dana));
-        yield return ("gonogo", new GoNoGoCard("Pilot", false, [.. Enumerable.Repeat(title, 60)]));
-        yield return ("checkin", new CheckinCard("Pilot", title, [.. Enumerable.Range(0, 12).Select(i => new CheckinSection(title, [.. Enumerable.Repeat(title, 30)], 5))], "https://bot.test/log", Late: true));
+        foreach (var sample in Testing.DocSamples.All(title)) yield return sample;
+        yield return ("detail-long", GapDocs.Detail(r, gap, Today, history, GapActions.Retest(gap)));
+        yield return ("approval-long", RecoveryDocs.Approval(r, Change(), [new Section(title, [.. Enumerable.Repeat(title, 40)])], r.Zone));
+        yield return ("gonogo-long", RecoveryDocs.GoNoGo(r, false, [.. Enumerable.Repeat(title, 60)]));
+        yield return ("checkin-long", CheckinComposer.Compose(r, [.. Enumerable.Range(1, 200).Select(n => Gap(n, title) with { Status = GapStatus.InProgress })], [], At, "https://bot.test/log", late: true));
     }
 
-    public static LogCard Log(int rows, string? title = null, int page = 2, int pages = 14) =>
-        new("Pilot", "Open now", Core.Commands.LogFilter.Open, [.. Enumerable.Range(1, rows).Select(i => Gap(i, title))], page, pages, rows * pages, Today);
+    public static CardDoc Log(int rows, string? title = null, int page = 2, int pages = 14) =>
+        RecoveryDocs.Log(Recovery(), "Open now", Core.Commands.LogFilter.Open, [.. Enumerable.Range(1, rows).Select(i => Gap(i, title))], page, pages, rows * pages, Today);
 
     public static ImmutableList<T> List<T>(params T[] items) => [.. items];
 }

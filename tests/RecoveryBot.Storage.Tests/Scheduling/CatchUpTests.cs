@@ -1,4 +1,5 @@
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Storage.Scheduling;
 using RecoveryBot.Storage.Tests.Azurite;
@@ -22,14 +23,14 @@ public sealed class CatchUpTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         Assert.Equal(["overdue:G-1:2026-12-01:nudge", "retest:G-2:2026-12-03:1", "overdue:G-1:2026-12-01:escalate"], await PostedKeysAsync(r.Id));
         Assert.Collection(Poster.Posted,
             p => Assert.StartsWith("(late: was due Wed 2 Dec 2026 09:30) Ana Silva, G-1", p.Text, StringComparison.Ordinal),
-            p => Assert.True(((RetestCard)((Reply.Card)p.Reply).View).Reminder),
+            p => Assert.StartsWith("Reminder:", ((Reply.Card)p.Reply).Doc.Title, StringComparison.Ordinal),
             p => Assert.StartsWith("(late: was due Fri 4 Dec 2026 09:30) Escalation for Lena Ortiz", p.Text, StringComparison.Ordinal));
         Assert.True((await RowAsync(r.Id, "retest:G-2:2026-12-03:1")).Late);
 
         await TickUntilAsync(WeekEnd, TimeSpan.FromMinutes(30), back, NewRunner("host-3"));
 
         Assert.Equal(WeekKeys.Length, Poster.Calls.Count);
-        Assert.False(((CheckinCard)((Reply.Card)Poster.Posted[^1].Reply).View).Late);
+        Assert.DoesNotContain(ScheduledTexts.LateCardNote, ((Reply.Card)Poster.Posted[^1].Reply).Doc.Notes);
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class CatchUpTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         var caughtUp = Poster.Posted.Skip(1).ToList();
         Assert.Equal(3, caughtUp.Count);
         Assert.All(caughtUp, p => Assert.Equal(new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero), p.At)); // Monday 08:00 Berlin
-        var checkin = Assert.Single(caughtUp, p => p.Reply is Reply.Card { View: CheckinCard });
-        Assert.True(((CheckinCard)((Reply.Card)checkin.Reply).View).Late);
+        var checkin = Assert.Single(caughtUp, p => p.Reply is Reply.Card c && c.Doc.Title.StartsWith("Check-in", StringComparison.Ordinal));
+        Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)checkin.Reply).Doc.Notes);
         Assert.Equal(WeekKeys, await PostedKeysAsync(r.Id));
     }
 

@@ -1,4 +1,5 @@
 using RecoveryBot.Core.Rules;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Storage.Scheduling;
 
@@ -10,29 +11,22 @@ public sealed class OutboxJsonTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Read_RetestCard_RoundTripsLateAndReminder(bool late)
+    public void Read_RetestCard_RoundTripsTheWholeDocument(bool late)
     {
         var gap = TestData.Gap(7);
-        var card = new RetestCard("Quotes rollout", gap, GapActions.Retest(gap), Reminder: true, Late: late);
+        var card = GapDocs.Retest(Testing.DocSamples.Recovery(), gap, GapActions.Retest(gap), reminder: true, late: late);
 
         var read = OutboxJson.Read(OutboxJson.Write(new Reply.Card(card, Audience.Channel)));
 
-        var back = Assert.IsType<RetestCard>(Assert.IsType<Reply.Card>(read).View);
-        Assert.Equal((late, true, "Quotes rollout"), (back.Late, back.Reminder, back.Recovery));
+        var back = Assert.IsType<Reply.Card>(read).Doc;
+        Assert.Equal(late, back.Notes.Contains(ScheduledTexts.LateCardNote));
+        Assert.Equal((card.Title, card.Context, card.Banner, card.Summary), (back.Title, back.Context, back.Banner, back.Summary));
         Assert.Equal(card.Actions, back.Actions);
-        Assert.Equal(gap, back.Gap);
+        Assert.Equal(card.Facts, back.Facts);
+        Assert.Equal(card.Sections.Select(s => (s.Heading, string.Join("|", s.Lines))), back.Sections.Select(s => (s.Heading, string.Join("|", s.Lines))));
     }
 
     [Fact]
-    public void Read_RetestRowWrittenBeforeTheLateFlag_ReadsAsNotLate()
-    {
-        var gap = TestData.Gap(7);
-        var json = OutboxJson.Write(new Reply.Card(new RetestCard("R", gap, [], Reminder: true), Audience.Channel));
-        Assert.Contains("\"late\":false", json, StringComparison.Ordinal);
-
-        var back = (RetestCard)((Reply.Card)OutboxJson.Read(json.Replace(",\"late\":false", "", StringComparison.Ordinal))).View;
-
-        Assert.False(back.Late);
-        Assert.True(back.Reminder);
-    }
+    public void Read_UnknownPayload_IsRefusedNotGuessed() =>
+        Assert.Throws<InvalidDataException>(() => OutboxJson.Read("{\"type\":\"retest\",\"to\":\"Channel\"}"));
 }

@@ -56,8 +56,8 @@ public sealed class OutboxRetryTests(AzuriteFixture azurite) : SchedulerTestBase
         var nudge = await RowAsync(r.Id, "overdue:G-1:2026-12-01:nudge");
         Assert.Equal((OutboxRow.Failed, "channel_not_found"), (nudge.Status, nudge.Error));
         Assert.Equal(3, Poster.Calls.Count); // the failed nudge once, the escalation, the check-in
-        var checkin = (CheckinCard)((Reply.Card)Poster.Posted[^1].Reply).View;
-        var section = Assert.Single(checkin.Sections, s => s.Title == ScheduledTexts.NoticesTitle);
+        var checkin = ((Reply.Card)Poster.Posted[^1].Reply).Doc;
+        var section = Assert.Single(checkin.Sections, s => s.Heading == ScheduledTexts.NoticesTitle);
         Assert.Contains("overdue:G-1:2026-12-01:nudge", Assert.Single(section.Lines), StringComparison.Ordinal);
         Assert.Empty(await Outbox.NoticesAsync(r.Id, Ct));
     }

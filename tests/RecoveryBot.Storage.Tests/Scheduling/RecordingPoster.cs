@@ -16,8 +16,7 @@ internal sealed class RecordingPoster(FakeTimeProvider time, string platform = "
         public string Text => Reply switch
         {
             Reply.Text t => t.Message,
-            Reply.Card { View: CheckinCard c } => c.Heading,
-            Reply.Card { View: RetestCard c } => "retest " + c.Gap.Id,
+            Reply.Card c => c.Doc.Summary,
             _ => "",
         };
     }

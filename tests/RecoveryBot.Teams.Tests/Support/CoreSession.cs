@@ -8,14 +8,14 @@ namespace RecoveryBot.Teams.Tests.Support;
 /// <summary>A short recovery typed against the real Core, collecting every card view it answers with.</summary>
 public static class CoreSession
 {
-    public static async Task<IReadOnlyList<(string Name, CardView View)>> CardsAsync()
+    public static async Task<IReadOnlyList<(string Name, CardDoc View)>> CardsAsync()
     {
         var store = new InMemoryRecoveryStore();
         var service = new RecoveryService(store, TeamsTestHost.CoreTime(), new FixedLinks());
         var channel = new ChannelKey("teams", "tenant", "19:recovery@thread.tacv2");
         var lena = new UserRef("29:1lena", "Lena Ortiz");
         var ana = new UserRef("29:1ana", "Ana Silva");
-        var cards = new List<(string, CardView)>();
+        var cards = new List<(string, CardDoc)>();
 
         async Task Say(UserRef who, string text)
         {
@@ -23,7 +23,7 @@ public static class CoreSession
             var command = Assert.IsType<ParseResult.Ok>(parsed).Command;
             var result = await service.HandleAsync(new Turn(channel, who), command, CancellationToken.None);
             var n = 0;
-            foreach (var card in result.Replies.OfType<Reply.Card>()) cards.Add(($"core-{text.Split(' ')[0]}-{cards.Count}-{n++}", card.View));
+            foreach (var card in result.Replies.OfType<Reply.Card>()) cards.Add(($"core-{text.Split(' ')[0]}-{cards.Count}-{n++}", card.Doc));
         }
 
         await Say(lena, "start Quotes rollout tz Europe/Berlin");

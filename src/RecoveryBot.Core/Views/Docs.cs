@@ -1,0 +1,119 @@
+using RecoveryBot.Core.Commands;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Core.Views;
+
+public enum ActionStyle { Default, Positive, Destructive }
+
+/// <summary>How a banner line reads: neutral, good news, or something that needs attention.</summary>
+public enum Tone { Info, Good, Attention }
+
+public enum InputKind { Line, Text, Choice }
+
+/// <summary>
+/// One card, form or message, as data: what is shown, never how. Every string is plain text in which the only
+/// markup is Core's own <c>`code`</c> span around a command; renderers escape everything else for their platform,
+/// so user text always shows literally. Renderers draw the parts in this order: context, title, banner, facts,
+/// sections, notes, inputs, links, actions.
+/// </summary>
+public sealed record CardDoc
+{
+    public required string Title { get; init; }
+
+    /// <summary>Where this belongs (the recovery's name), shown small.</summary>
+    public string? Context { get; init; }
+
+    public Banner? Banner { get; init; }
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>Small print under the content.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>A form's fields; a form has exactly one action, its submit.</summary>
+    public IReadOnlyList<FormInput> Inputs { get; init; } = [];
+
+    public IReadOnlyList<ActionView> Actions { get; init; } = [];
+    public IReadOnlyList<DocLink> Links { get; init; } = [];
+
+    /// <summary>One plain line saying the same, for notifications, screen readers and logs at Debug level.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>
+    /// The change request this card asks about while it waits for a decision: the adapter keeps the posted message's
+    /// id so the decision replaces the card in place. Such a card is posted on its own, never merged with lines.
+    /// </summary>
+    public int? AwaitsDecisionOf { get; init; }
+}
+
+public sealed record Banner(string Text, Tone Tone = Tone.Info);
+
+public sealed record Fact(string Label, string Value);
+
+/// <summary>Lines under an optional heading; <see cref="Bulleted"/> lines are list items. <see cref="Footer"/> says what was left out.</summary>
+public sealed record Section(string? Heading, IReadOnlyList<string> Lines, bool Bulleted = true, string? Footer = null);
+
+public sealed record DocLink(string Label, string Url);
+
+public sealed record Choice(string Label, string Value);
+
+/// <summary>A form field. <see cref="Error"/> is what the person reads when a required field is left empty.</summary>
+public sealed record FormInput(string Id, string Label, InputKind Kind = InputKind.Line, bool Required = false,
+    int MaxLength = TextLimits.Note, string? Placeholder = null, string? Initial = null, IReadOnlyList<Choice>? Choices = null)
+{
+    public string? Error => Required ? $"{Label}: this is required." : null;
+}
+
+/// <summary>
+/// A button. It carries its target (a gap or change request, with the revision the card was rendered from, so the
+/// server tells a stale click; or a log page), the role whose holder may press it (the server checks again), and
+/// an optional <see cref="Note"/> the person writes before the click counts.
+/// </summary>
+public sealed record ActionView(string Verb, string Label, ActionStyle Style = ActionStyle.Default, Role MayPress = Role.Member)
+{
+    public GapId? Gap { get; init; }
+    public int? Change { get; init; }
+    public int Revision { get; init; }
+    public FormInput? Note { get; init; }
+    public LogFilter? Filter { get; init; }
+    public int? Page { get; init; }
+}
+
+/// <summary>The card verbs a click may carry; everything else is refused as unknown.</summary>
+public static class CardVerbs
+{
+    public const string Begin = "begin";
+    public const string Works = "works";
+    public const string Broken = "broken";
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string SignOff = "signoff";
+    public const string SubmitGap = "submit-gap";
+    public const string SubmitOwnership = "submit-ownership";
+    public const string LogPage = "log-page";
+}
+
+/// <summary>Input ids used by forms and note fields, shared by both renderers and the action parser.</summary>
+public static class FormFields
+{
+    public const string Note = "note";
+    public const string Title = "title";
+    public const string Expected = "expected";
+    public const string Actual = "actual";
+    public const string Impact = "impact";
+    public const string Affected = "affected";
+    public const string Kind = "kind";
+    public const string Broken = "broken";
+    public const string DoingNow = "doing_now";
+    public const string NextUpdate = "next_update";
+    public const string Filter = "filter";
+    public const string Page = "page";
+    public const string Link = "link";
+}
+
+/// <summary>The length limits of everything people type, in one place (the parser, forms and renderers use them).</summary>
+public static class TextLimits
+{
+    public const int Title = 200;
+    public const int Note = 1000;
+}

@@ -1,0 +1,105 @@
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+
+namespace RecoveryBot.Core.Views;
+
+/// <summary>One gap: the row card, the item with its history (<c>show G-7</c>) and the retest question.</summary>
+public static class GapDocs
+{
+    public const int MaxHistory = 20;
+    public const string SourceLabel = "Logged from this message";
+
+    public static CardDoc Row(Recovery r, Gap g, DateOnly today, IReadOnlyList<ActionView> actions, string? banner = null) => new()
+    {
+        Title = $"{g.Id} {g.Title}",
+        Context = r.Name,
+        Banner = banner is null ? null : new Banner(banner, Tone.Attention),
+        Facts = Facts(r, g, today),
+        Links = Source(g),
+        Actions = actions,
+        Summary = Fmt.Row(g, today),
+    };
+
+    public static CardDoc Detail(Recovery r, Gap g, DateOnly today, IReadOnlyList<HistoryEvent> history, IReadOnlyList<ActionView> actions) =>
+        Row(r, g, today, actions) with
+        {
+            Facts = [.. Facts(r, g, today), .. Details(r, g)],
+            Sections = [history.Count == 0
+                ? new Section("History", ["No history yet."], Bulleted: false)
+                : new Section("History, newest first", [.. history.Take(MaxHistory).Select(e => HistoryLine(e, r.Zone))])],
+        };
+
+    public static CardDoc Retest(Recovery r, Gap g, IReadOnlyList<ActionView> actions, bool reminder = false, bool late = false) => new()
+    {
+        Title = reminder ? $"Reminder: does {g.Id} work in your normal day?" : $"Does {g.Id} work in your normal day?",
+        Context = r.Name,
+        Banner = reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null,
+        Sections = [new Section(null, [g.Title], Bulleted: false)],
+        Facts =
+        [
+            new("Retester", Fmt.Who(g.Retester)),
+            new("Retest by", Fmt.Date(g.RetestDate)),
+            new("Fixed by", Fmt.Who(g.Owner)),
+            .. Training(g) is { } t ? [new Fact("Training", t)] : Array.Empty<Fact>(),
+        ],
+        Notes = [.. late ? [ScheduledTexts.LateCardNote] : Array.Empty<string>(),
+            "Try it the way you work every day, not in a demo. Only the retester's answer can close this item."],
+        Actions = actions,
+        Summary = $"Does {g.Id} work in your normal day? {g.Title}",
+    };
+
+    /// <summary>"Wed 2 Dec 2026 14:05 — Ana Silva: status fix ready → verified (works in my normal day)".</summary>
+    public static string HistoryLine(HistoryEvent e, TimeZoneInfo zone)
+    {
+        var change = (e.From, e.To) switch
+        {
+            (null, null) => "",
+            (null, { } to) => $" → {to}",
+            ({ } from, null) => $" {from}",
+            ({ } from, { } to) => $" {from} → {to}",
+        };
+        var note = string.IsNullOrWhiteSpace(e.Note) ? "" : $" ({e.Note})";
+        return $"{Fmt.When(e.At, zone)} — {e.Actor.Name}: {e.What}{change}{note}";
+    }
+
+    private static List<Fact> Facts(Recovery r, Gap g, DateOnly today)
+    {
+        var facts = new List<Fact>
+        {
+            new("Status", g.IsOverdue(today) ? $"{g.Status.Text()}, overdue" : g.Status.Text()),
+            new("Kind", $"{g.Kind.Text()}, {g.Bucket.Text()}"),
+            new("Owner", Fmt.Who(g.Owner)),
+            new("Due", Fmt.Due(g)),
+        };
+        if (g.Retester is not null || g.RetestDate is not null) facts.Add(new("Retest", $"{Fmt.Who(g.Retester)}, {Fmt.Date(g.RetestDate)}"));
+        if (Training(g) is { } training) facts.Add(new("Training", training));
+        if (g.VerifiedBy is { } by) facts.Add(new("Verified by", g.VerifiedAt is { } at ? $"{by.Name}, {Fmt.When(at, r.Zone)}" : by.Name));
+        if (g.BrokenNote is { } broken) facts.Add(new("Still broken", broken));
+        if (g.DeclineReason is { } reason) facts.Add(new("Declined because", reason));
+        return facts;
+    }
+
+    private static IEnumerable<Fact> Details(Recovery r, Gap g)
+    {
+        if (g.Expected is { } e) yield return new("Expected", e);
+        if (g.Actual is { } a) yield return new("Actual", a);
+        if (g.Impact is { } i) yield return new("Impact", i);
+        if (g.Affected is { } who) yield return new("Affected", who);
+        yield return new("Reported by", $"{g.Reporter.Name}, {Fmt.When(g.CreatedAt, r.Zone)}");
+    }
+
+    private static string? Training(Gap g) => g.TrainingDate is { } d
+        ? $"{Fmt.Date(d)}{(g.TrainedAt is null ? "" : ", done")}{(string.IsNullOrWhiteSpace(g.TrainingNote) ? "" : " — " + g.TrainingNote)}"
+        : null;
+
+    private static IReadOnlyList<DocLink> Source(Gap g) =>
+        Links.Web(g.SourceLink) is { } url ? [new DocLink(SourceLabel, url)] : [];
+}
+
+/// <summary>Only absolute http(s) links are shown as links; anything else is left out.</summary>
+public static class Links
+{
+    public static string? Web(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri : null;
+}
