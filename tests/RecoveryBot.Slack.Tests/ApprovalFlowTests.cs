@@ -37,7 +37,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         var update = (await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.update"))).Single(c => c.Method == "chat.update");
         Assert.Equal(("C0PILOT", ts), (update.Json.GetProperty("channel").GetString(), update.Json.GetProperty("ts").GetString()));
-        Assert.Matches(@"Approved by Dana Ruiz at \d\d:\d\d", SlackWorld.Text(update));
+        Assert.Matches(@"Approved by Dana Ruiz on \w{3} \d{1,2} \w{3} \d{4} \d\d:\d\d", SlackWorld.Text(update));
         Assert.Empty(SlackWorld.Buttons(update));
         Assert.Equal(Core.Model.ApprovalState.Approved, (await _w.Change(1))!.State);
     }

@@ -91,7 +91,7 @@ public sealed class BlockKitTests
     {
         var gap = Cards.Gap(7);
         var message = CardRenderer.Render(GapDocs.Row(Cards.Recovery(), gap, Cards.Today, Core.Rules.GapActions.Retest(gap)));
-        var json = Json(message);
+        var json = System.Text.Encoding.UTF8.GetString(SlackJson.Answer(message, SlackJson.Default.SlackMessage));
 
         Assert.Equal("G-7 Sales reps cannot send quotes from mobile (7)", message.Blocks!.OfType<HeaderBlock>().Single().Text.Text);
         Assert.Contains("moved 2×", json, StringComparison.Ordinal);

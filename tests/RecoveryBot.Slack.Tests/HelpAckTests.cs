@@ -96,6 +96,6 @@ public sealed class HelpAckTests : IAsyncLifetime
         Assert.Contains("help <command>", raw, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(ack);
         Assert.Equal(composed.Text, json.RootElement.GetProperty("text").GetString());
-        Assert.True(ack.Length < JsonSerializer.SerializeToUtf8Bytes(new CommandResponse("ephemeral", composed.Text, null), SlackJson.Default.CommandResponse).Length);
+        Assert.True(ack.Length < JsonSerializer.SerializeToUtf8Bytes(new CommandResponse("ephemeral", composed.Text, composed.Blocks), SlackJson.Default.CommandResponse).Length);
     }
 }

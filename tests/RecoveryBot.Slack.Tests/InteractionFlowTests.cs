@@ -31,7 +31,7 @@ public sealed class InteractionFlowTests : IAsyncLifetime
 
         var view = _w.Api.Calls.Single(c => c.Method == "views.open").Json.GetProperty("view");
         Assert.Equal("submit-gap", view.GetProperty("callback_id").GetString());
-        var title = view.GetProperty("blocks")[0].GetProperty("element").GetProperty("initial_value").GetString();
+        var title = view.GetProperty("blocks").EnumerateArray().Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == "title").GetProperty("element").GetProperty("initial_value").GetString();
         Assert.Equal("Exports time out when the report has more than 10k rows", title);
 
         var answer = await _w.Interact("view-submission.json", p =>

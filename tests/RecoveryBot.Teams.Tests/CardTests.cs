@@ -26,7 +26,7 @@ public sealed class CardTests
     {
         var json = Wire(Blocks.Card([Blocks.Bullet("Größe — <b>&")]));
 
-        Assert.Contains("• Größe — <b>&", json, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"Größe — <b>&\"", json, StringComparison.Ordinal);
     }
 
     private static int MessageBytes(AdaptiveCard card)
@@ -110,7 +110,7 @@ public sealed class CardTests
         foreach (var view in views)
         {
             var card = CardRenderer.Render(view);
-            Assert.True(MessageBytes(card) < MessageBudget, $"{view.Title[..20]}: {MessageBytes(card)} bytes");
+            Assert.True(MessageBytes(card) < MessageBudget, $"{view.Summary[..Math.Min(20, view.Summary.Length)]}: {MessageBytes(card)} bytes");
             Assert.True(Encoding.Unicode.GetByteCount(JsonSerializer.Serialize(card, TeamsJson.Wire.AdaptiveCard)) < 160 * 1024);
         }
     }

@@ -87,7 +87,7 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         var call = Assert.Single(_connector.Calls);
         Assert.Equal($"/_connector/v3/conversations/{PersonalConversation}/activities", call.RawTarget);
-        Assert.Contains("Type `start <name>`", (string?)call.Body["text"], StringComparison.Ordinal);
+        Assert.Contains("Type start &lt;name&gt;", (string?)call.Body["text"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,11 +25,21 @@ public sealed class MarkdownEscapingTests
     public void Message_EscapesHtmlAndMarkdown(string line, string expected) => Assert.Equal(expected, TeamsMarkdown.Message(line));
 
     [Theory]
-    [InlineData("Type `start <name>` to begin, or `help`.")]
-    [InlineData("Unknown command `<b>x</b> **y**`. Type `help` for the list.")]
+    [InlineData("Type `start` to begin, or `help`.")]
     [InlineData("Double ``code with ` inside`` stays")]
     [InlineData("Summary: https://bot.test/recoveries/r1/summary?sig=a_b-c.d&x=1")]
     public void Message_KeepsCodeSpansAndLinks(string line) => Assert.Equal(line, TeamsMarkdown.Message(line));
+
+    /// <summary>
+    /// Teams clients show the raw &lt; &gt; &amp; of a code span as entities (the Agents Playground shows
+    /// "start &amp;lt;name&amp;gt;"), and entities do not work inside code: such a span loses its backticks instead.
+    /// </summary>
+    [Theory]
+    [InlineData("Type `start <name>` to begin.", "Type start &lt;name&gt; to begin.")]
+    [InlineData("Unknown command `<b>x</b> **y**`. Type `help`.", @"Unknown command &lt;b&gt;x&lt;/b&gt; \*\*y\*\*. Type `help`.")]
+    [InlineData("`a & b` and `c`", "a &amp; b and `c`")]
+    public void Message_CodeSpanWithAngleBracketsOrAmpersand_IsPlainText(string line, string expected) =>
+        Assert.Equal(expected, TeamsMarkdown.Message(line));
 
     [Theory]
     [InlineData("it`s broken", @"it\`s broken")]
@@ -39,11 +49,11 @@ public sealed class MarkdownEscapingTests
     public void Message_UnpairedBackticksAndUrlEdges_AreEscaped(string line, string expected) => Assert.Equal(expected, TeamsMarkdown.Message(line));
 
     [Theory]
-    [InlineData(Markup, @"<b>bold</b> \*\*star\*\* \_u\_ \[link\]\(http://x)")]
-    [InlineData("Größe — <b>&", "Größe — <b>&")]
+    [InlineData(Markup, @"\<b\>bold\</b\> \*\*star\*\* \_u\_ \[link\]\(http://x)")]
+    [InlineData("Größe — <b>&", @"Größe — \<b\>\&")]
     [InlineData("- not a list\r1. nor this", "\\- not a list\r1\\. nor this")]
     [InlineData("`show G-7` opens it", @"\`show G-7\` opens it")]
-    public void Card_EscapesMarkdownOnly(string text, string expected) => Assert.Equal(expected, TeamsMarkdown.Card(text));
+    public void Card_EscapesMarkdownAndHtml(string text, string expected) => Assert.Equal(expected, TeamsMarkdown.Card(text));
 
     [Theory]
     [InlineData(Markup)]

@@ -38,10 +38,11 @@ public static class CheckinComposer
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";
         var heading = $"{active.Count} open now, {overdue.Count} overdue. {review}.";
-        var fitted = Fit(heading, sections.Where(s => s.Lines.Count > 0).ToList());
+        var title = $"Check-in {Fmt.Date(today)}";
+        var fitted = Fit(title + " " + heading, sections.Where(s => s.Lines.Count > 0).ToList());
         return new CardDoc
         {
-            Title = $"Check-in {Fmt.Date(today)}",
+            Title = title,
             Context = r.Name,
             Sections = [new Section(null, [heading], Bulleted: false), .. fitted.Count > 0 ? fitted : [new Section(null, [Empty], Bulleted: false)]],
             Notes = late ? [ScheduledTexts.LateCardNote] : [],

@@ -92,6 +92,6 @@ public sealed class PlannerWindowTests
 
         Assert.Collection(plan.Due,
             o => Assert.StartsWith("Ana Silva, G-7 \"Sales reps", o.FirstLine, StringComparison.Ordinal),
-            o => Assert.Equal("Does G-8 work in your normal day? (retest reminder)", o.FirstLine));
+            o => Assert.Equal("Does G-8 work in your normal day? Sales reps cannot send quotes from mobile", o.FirstLine));
     }
 }
