@@ -65,7 +65,7 @@ public sealed class BadInputTests(AzuriteForHosts azurite, ITestOutputHelper out
 
         (string Text, Person By, string Expect)[] wrong =
         [
-            ("asign G-1 <@U0ANA|ana> fri", Lena, "Did you mean `assign`?"),
+            ("asign G-1 <@U0ANA|ana> fri", Lena, "Did you mean assign?"),
             ("assign G-1 ana fri", Lena, "Mention the owner with @"),
             ("assign G-1 <@U0ANA|ana> 2026-02-30", Lena, ""),
             ("begin G-99", Lena, "G-99"),

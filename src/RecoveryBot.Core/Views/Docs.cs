@@ -11,9 +11,9 @@ public enum Tone { Info, Good, Attention }
 public enum InputKind { Line, Text, Choice }
 
 /// <summary>
-/// One card, form or message, as data: what is shown, never how. Every string is plain text in which the only
-/// markup is Core's own <c>`code`</c> span around a command; renderers escape everything else for their platform,
-/// so user text always shows literally. Renderers draw the parts in this order: context, title, banner, facts,
+/// One card, form or message, as data: what is shown, never how. The title, context and facts are data, shown
+/// exactly as typed. Lines, banners and notes are Core text: plain, except Core's own <c>`code`</c> span around a
+/// command (see <see cref="CoreText"/>). Renderers escape everything for their platform, so user text shows literally. Renderers draw the parts in this order: context, title, banner, facts,
 /// sections, notes, inputs, links, actions.
 /// </summary>
 public sealed record CardDoc

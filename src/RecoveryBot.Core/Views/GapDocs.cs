@@ -34,9 +34,9 @@ public static class GapDocs
         Title = reminder ? $"Reminder: does {g.Id} work in your normal day?" : $"Does {g.Id} work in your normal day?",
         Context = r.Name,
         Banner = reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null,
-        Sections = [new Section(null, [g.Title], Bulleted: false)],
         Facts =
         [
+            new("Item", $"{g.Id} {g.Title}"),
             new("Retester", Fmt.Who(g.Retester)),
             new("Retest by", Fmt.Date(g.RetestDate)),
             new("Fixed by", Fmt.Who(g.Owner)),

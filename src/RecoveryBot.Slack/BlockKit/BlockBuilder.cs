@@ -19,7 +19,7 @@ internal sealed class BlockBuilder
 
     public BlockBuilder Header(string text)
     {
-        _blocks.Add(new HeaderBlock(Plain(CoreText.Plain(text), SlackLimits.HeaderText)));
+        _blocks.Add(new HeaderBlock(Plain(text, SlackLimits.HeaderText)));
         return this;
     }
 
@@ -72,11 +72,11 @@ internal sealed class BlockBuilder
         return this;
     }
 
-    /// <summary>Small print: plain_text context elements (Core's backticks dropped).</summary>
+    /// <summary>Small print: plain_text context elements, shown as given.</summary>
     public BlockBuilder Context(params string[] lines)
     {
         var elements = lines.Where(m => m.Length > 0).Take(SlackLimits.ContextElements)
-            .Select(m => Plain(CoreText.Plain(m), SlackLimits.FieldText)).ToList();
+            .Select(m => Plain(m, SlackLimits.FieldText)).ToList();
         if (elements.Count > 0) _blocks.Add(new ContextBlock(elements));
         return this;
     }

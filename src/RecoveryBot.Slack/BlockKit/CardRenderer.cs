@@ -5,7 +5,8 @@ namespace RecoveryBot.Slack.BlockKit;
 /// <summary>
 /// Any Core document as a Slack message: blocks within Slack's limits plus a plain fallback text. It knows no card
 /// kinds. Slack's own ways: the recovery's name and notes are context at the bottom, a banner is bold with a mark
-/// (blocks have no colours), facts are "Label: value" lines (rich text, so values show literally).
+/// (blocks have no colours), facts are "Label: value" lines (rich text, so values show literally). The title, the
+/// recovery's name and facts are data and shown as typed; lines, banners and notes are Core text with code spans.
 /// </summary>
 internal static class CardRenderer
 {
@@ -43,10 +44,11 @@ internal static class CardRenderer
         {
             if (s.Heading is { } heading) b.Strong(heading);
             b.Lines(s.Lines, s.Bulleted);
-            if (s.Footer is { } footer) b.Context(footer);
+            if (s.Footer is { } footer) b.Context(CoreText.Plain(footer));
         }
         b.Links(doc.Links);
-        b.Context([.. doc.Notes, .. doc.Context is null ? Array.Empty<string>() : [doc.Context]]);
+        // Notes are Core text (their backticks dropped: context is plain text); the recovery's name is shown as typed.
+        b.Context([.. doc.Notes.Select(CoreText.Plain), .. doc.Context is null ? Array.Empty<string>() : [doc.Context]]);
         b.Actions(doc.Actions);
     }
 

@@ -13,7 +13,11 @@ internal static class Blocks
     /// <summary>Core already bounds titles (200) and notes (1000); this only guards against anything longer.</summary>
     public const int MaxText = 2000;
 
-    public static RichTextBlock Title(string text) => Rich(text, r => r with { Size = "Medium", Weight = "Bolder" });
+    /// <summary>A title, shown as typed (it is data: a gap's title, never Core markup).</summary>
+    public static RichTextBlock Title(string text) => new([new TextRun(Clip(text)) { Size = "Medium", Weight = "Bolder" }]);
+
+    /// <summary>Small text shown as typed (the recovery's name).</summary>
+    public static RichTextBlock Context(string text) => new([new TextRun(Clip(text)) { IsSubtle = true }]) { Spacing = "None" };
 
     public static RichTextBlock Subtle(string text) => Rich(text, r => r with { IsSubtle = true }) with { Spacing = "None" };
 

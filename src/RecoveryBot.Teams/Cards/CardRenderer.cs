@@ -18,7 +18,7 @@ internal static class CardRenderer
     public static AdaptiveCard Render(CardDoc doc)
     {
         var body = new List<CardElement>();
-        if (doc.Context is { } context) body.Add(Blocks.Subtle(context));
+        if (doc.Context is { } context) body.Add(Blocks.Context(context));
         body.Add(Blocks.Title(doc.Title));
         if (doc.Banner is { } banner) body.Add(Blocks.Banner(banner));
         if (doc.Facts.Count > 0) body.Add(new FactSet([.. doc.Facts.Select(Blocks.Fact)]));
