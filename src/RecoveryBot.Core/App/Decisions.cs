@@ -17,9 +17,14 @@ internal static class Decisions
                 ctx.Event(null, "phase", r.Phase.Text(), RecoveryPhase.Recovery.Text(), $"{change.Label} approved");
                 break;
             case ChangeKind.BucketMove when change.Gap is { } id && change.ToBucket is { } to:
-                if (await ctx.GapAsync(id, ct) is not { } g || !ctx.Check(Lifecycle.CanMoveBucket(g, to))) return;
+                // The click carried the change request's revision, not the gap's: the gap may have changed since.
+                if (await ctx.GapAsync(id, ct, checkRevision: false) is not { } g || !ctx.Check(Lifecycle.CanMoveBucket(g, to))) return;
                 ctx.Write(g with { Bucket = to });
                 ctx.Event(g.Id, "bucket", g.Bucket.Text(), to.Text(), $"{change.Label} approved");
+                break;
+            case ChangeKind.ScopeChange when change.Gap is { } id && change.Field is { } field && change.NewText is { } text:
+                if (await ctx.GapAsync(id, ct, checkRevision: false) is not { } scoped || !ctx.Check(ScopeHandler.CanChange(scoped))) return;
+                ScopeHandler.Apply(ctx, scoped, field, text, $"{change.Label} approved");
                 break;
             case ChangeKind.SignOff:
                 foreach (var id in change.Gaps)
@@ -51,7 +56,7 @@ internal static class Decisions
         ctx.Write(decided);
         ctx.Event(change.Gap, state == ApprovalState.Approved ? "approved" : "rejected", change.Label, null, reason);
         var verb = state == ApprovalState.Approved ? "Approved" : "Rejected";
-        var text = $"{verb} by {ctx.Actor.Name} at {Fmt.Time(ctx.Now, ctx.Zone)}{(reason is null ? "" : $": {reason}")}";
+        var text = $"{verb} by {ctx.Actor.Name} at {Fmt.Time(ctx.Now, ctx.Zone)} on {Fmt.Date(ctx.Today)}{(reason is null ? "" : $": {reason}")}";
         ctx.Say($"{change.Label} {change.Summary} — {text}.", Audience.Channel);
         var card = new ApprovalCard(ctx.R.Name, decided with { Revision = decided.Revision + 1 }, $"{change.Kind.Text()} {change.Label}", [change.Summary], [], text, ctx.R.Approver);
         if (change.CardMessage is { } message) ctx.Add(new Reply.UpdateCard(message, card));

@@ -10,6 +10,7 @@ namespace RecoveryBot.Core.Views;
 public static class CheckinComposer
 {
     public const int WordBudget = 250;
+    private const int MaxMilestones = 3;
 
     public static CheckinCard Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
         DateTimeOffset now, string? logLink, bool late = false)
@@ -31,6 +32,8 @@ public static class CheckinComposer
                 .Select(g => $"{g.Id} {g.Title} — {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}")]),
             new("Awaiting approval", [.. changes.Where(c => c.State == ApprovalState.Pending).Select(c => $"{c.Label} {c.Summary}")]),
             new("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
+            new("Frozen requests (in later)", [.. gaps.Where(g => g.Bucket == Bucket.Later && g.Kind == GapKind.Request && g.Status.IsActive()).Select(g => $"{g.Id} {g.Title}")]),
+            new("Milestones ahead", [.. r.Milestones.Where(m => m.Date >= today).Take(MaxMilestones).Select(m => $"{Fmt.Date(m.Date)} — {m.Text}")]),
             new("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";
