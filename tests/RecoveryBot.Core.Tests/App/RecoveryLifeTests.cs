@@ -76,6 +76,35 @@ public sealed class RecoveryLifeTests
         Assert.Contains("(current)", Assert.Single((await t.Say(Max, "recoveries")).Lines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_AfterAnInterruptedStart_FillsThePointedAtRecovery()
+    {
+        var s = await ClosedAsync();
+        // The pointer moved on, but the new recovery's row never landed (the host stopped in between).
+        var anchor = await s.Recovery();
+        await s.Store.CommitAsync(new RecoveryBot.Core.App.Changeset(s.Id) { RecoveryRow = anchor with { Latest = 1 } }, default);
+        Assert.Equal("There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.", Assert.Single((await s.Say(Max, "log")).Lines));
+
+        await s.Say(Lena, "start Round two");
+        Assert.Equal("Round two", (await s.Store.GetRecoveryAsync(RecoveryId.For(s.Channel, 1), default))!.Name);
+        Assert.Equal(1, (await s.Recovery()).Latest);
+        Assert.Null(await s.Store.GetRecoveryAsync(RecoveryId.For(s.Channel, 2), default));
+    }
+
+    [Fact]
+    public async Task Start_ThirdRecovery_AfterTheSecondCloses_ListsAllThree()
+    {
+        var s = await ClosedAsync();
+        await s.Say(Lena, "start Round two");
+        var second = await s.Store.GetRecoveryAsync(RecoveryId.For(s.Channel, 1), default);
+        await s.Store.CommitAsync(new RecoveryBot.Core.App.Changeset(second!.Id) { RecoveryRow = second with { Phase = RecoveryPhase.Closed, ClosedAt = s.Time.GetUtcNow() } }, default);
+        await s.Say(Lena, "start Round three");
+        Assert.Equal(2, (await s.Recovery()).Latest);
+        var list = Assert.Single((await s.Say(Max, "recoveries")).Lines);
+        Assert.Contains("3. \"Round three\"", list, StringComparison.Ordinal);
+        Assert.Contains("2. \"Round two\" — closed", list, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("assign G-1 <@U-ANA|Ana Silva> fri", "assign")]
     [InlineData("defer G-1", "defer")]
