@@ -148,6 +148,27 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         Assert.Equal("Sales reps cannot send quotes from mobile", row["title"]);
         Assert.Equal(g1.GetString("Due"), row["due"]);
         Assert.Equal(("Ana Silva", "Ravi Patel", "Ravi Patel", "Mo Okafor"), (row["owner"], row["retester"], row["verified_by"], row["reporter"]));
+
+        // After closure: what still hurts is a follow-up item of the closed recovery; closing again is refused.
+        await Slack.CommandAsync(Mo, "gap Quotes still time out on the tablet", Channel);
+        await api.WaitForPost("G-2 logged by Mo Okafor as a follow-up item of the closed recovery \"Quotes rollout\"");
+        Assert.Equal("Quotes still time out on the tablet", (await stored.GapAsync(Team, Channel, 2)).GetString("Title"));
+        reply = await Slack.CommandAsync(Lena, "close", Channel);
+        Assert.Contains("so `close` no longer applies", reply.Text, StringComparison.Ordinal);
+
+        // A new recovery in the same channel, under its own id; the closed one stays listed and reachable.
+        await Slack.CommandAsync(Lena, "start Quotes rollout, round two tz Europe/Berlin", Channel);
+        await api.WaitForPost("Recovery \"Quotes rollout, round two\" started by Lena Ortiz (lead)");
+        Assert.Equal(1, (await stored.RecoveryAsync(Team, Channel))!.GetInt32("Latest"));
+        var second = await stored.RecoveryAsync(Team, Channel, 1);
+        Assert.Equal(("Quotes rollout, round two", "Triage"), (second!.GetString("Name"), second.GetString("Phase")));
+        await Slack.CommandAsync(Mo, "gap Tablet quotes time out", Channel);
+        await api.WaitForPost("G-1 logged by Mo Okafor: Tablet quotes time out.");
+        reply = await Slack.CommandAsync(Mo, "recoveries", Channel);
+        Assert.Contains("1. \"Quotes rollout\" — closed ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("2. \"Quotes rollout, round two\" — triage", reply.Text, StringComparison.Ordinal);
+        using var earlier = await Slack.Http.GetAsync(new Uri(link));
+        Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
     });
 
     /// <summary>Waits for CR-n's approval card and until the host remembered which message shows it.</summary>

@@ -109,4 +109,33 @@ public sealed class InteractionFlowTests : IAsyncLifetime
         Assert.Equal("1795521660001.1001.1b2c3d4e5f60718293a4b5c6d7e8f90a", view.GetProperty("trigger_id").GetString());
         Assert.Equal("submit-gap", view.GetProperty("view").GetProperty("callback_id").GetString());
     }
+
+    [Fact]
+    public async Task OwnershipSubmit_AllFourAnswers_PostsTheCardAndStopsThe48HourWatch()
+    {
+        await _w.Command("start Pilot");
+        await _w.Command("ownership");
+        var view = _w.Api.Calls.Single(c => c.Method == "views.open").Json.GetProperty("view");
+
+        var answer = await _w.Interact("view-submission.json", p =>
+        {
+            p["view"]!["callback_id"] = "submit-ownership";
+            p["view"]!["private_metadata"] = view.GetProperty("private_metadata").GetString();
+            var values = new JsonObject();
+            foreach (var (key, text) in new[] { ("broken", "Quotes fail on mobile"), ("affected", "40 sales reps"), ("doing_now", "Hotfix in test"), ("next_update", "Friday 16:00") })
+            {
+                values[key] = new JsonObject { [key] = new JsonObject { ["type"] = "plain_text_input", ["value"] = text } };
+            }
+            p["view"]!["state"] = new JsonObject { ["values"] = values };
+        });
+
+        Assert.Equal("", answer);
+        var post = (await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.postMessage" && x.Body.Contains("Quotes fail on mobile", StringComparison.Ordinal))))
+            .First(c => c.Method == "chat.postMessage" && c.Body.Contains("Quotes fail on mobile", StringComparison.Ordinal));
+        Assert.Contains("40 sales reps", post.Body, StringComparison.Ordinal);
+        var recovery = (await _w.Store.GetRecoveryAsync(SlackWorld.Channel.RecoveryId, default))!;
+        Assert.NotNull(recovery.OwnershipPostedAt);
+        var plan = Core.Schedule.SchedulePlanner.Plan(new Core.Schedule.ScheduleInput(recovery, [], []), recovery.StartedAt, recovery.StartedAt.AddDays(3));
+        Assert.DoesNotContain(plan.Due, o => o.Kind == Core.Schedule.PostKind.OwnershipWatch);
+    }
 }

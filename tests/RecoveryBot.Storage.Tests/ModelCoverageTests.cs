@@ -12,11 +12,11 @@ public sealed class ModelCoverageTests
     [Theory]
     [InlineData(typeof(Recovery), "Id Channel Name TimeZone Lead Approver Phase Frozen CheckinDay CheckinTime StartedAt OwnershipPostedAt " +
         "Ownership PlanProposedAt PlanApprovedAt ClosedAt NextReview Milestones Lessons Questions EscalationPath NextGapNumber " +
-        "NextChangeNumber LinkGeneration Address Revision Version")]
+        "NextChangeNumber LinkGeneration Address FollowUpDays Generation Latest Revision Version")]
     [InlineData(typeof(Gap), "Id Title Expected Actual Impact Affected Kind Bucket Status Owner Due Retester RetestDate TrainingDate " +
         "TrainingNote TrainedAt Reporter CreatedAt UpdatedAt DueSlips BrokenNote DeclineReason FixReadyAt VerifiedBy VerifiedAt " +
         "ClosedAt SourceLink Revision Version")]
-    [InlineData(typeof(ChangeRequest), "Number Kind Gap ToBucket Gaps Summary RequestedBy RequestedAt State DecidedBy DecidedAt Reason " +
+    [InlineData(typeof(ChangeRequest), "Number Kind Gap ToBucket Field NewText Gaps Summary RequestedBy RequestedAt State DecidedBy DecidedAt Reason " +
         "CardMessage Revision Version")]
     [InlineData(typeof(HistoryEvent), "Gap At Actor What From To Note")]
     [InlineData(typeof(OwnershipMessage), "Broken Affected DoingNow NextUpdate By At")]

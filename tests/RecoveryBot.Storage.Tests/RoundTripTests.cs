@@ -28,6 +28,17 @@ public sealed class RoundTripTests(AzuriteFixture azurite) : StoreTestBase(azuri
     }
 
     [Fact]
+    public async Task Recovery_LaterGenerationInTheSameChannel_RoundTripsUnderItsOwnId()
+    {
+        var key = TestData.Channel();
+        var second = TestData.Recovery(key) with { Id = RecoveryId.For(key, 1), Generation = 1, Latest = 0, FollowUpDays = 14 };
+
+        Same.Recovery(second, await TestData.SeedAsync(Store, second));
+        Assert.NotEqual(key.RecoveryId, second.Id);
+        Assert.Null(await Store.GetRecoveryAsync(key.RecoveryId, Ct));
+    }
+
+    [Fact]
     public async Task GapAndChangeRequest_EveryFieldSet_RoundTrip()
     {
         var recovery = TestData.Recovery();

@@ -43,6 +43,8 @@ internal static class TestData
             NextChangeNumber = 3,
             LinkGeneration = 2,
             Address = "{\"serviceUrl\":\"https://smba.example\"}",
+            FollowUpDays = 21,
+            Latest = 2,
             Revision = 5,
         };
     }
@@ -96,6 +98,8 @@ internal static class TestData
         Gap = new GapId(7),
         ToBucket = Bucket.Later,
         Gaps = [new GapId(3), new GapId(7)],
+        Field = ScopeField.Expected,
+        NewText = "Reps send quotes from the phone app",
         Summary = "Move G-7 to later",
         RequestedBy = Dev,
         RequestedAt = T0,

@@ -121,4 +121,27 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
         Assert.Contains("Megan Bowen", (string?)body["value"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OwnershipSubmit_AllFourAnswers_PostsTheCardAndStopsThe48HourWatch()
+    {
+        await SayAsync("start Quotes rollout");
+        var before = _connector.Calls.Count;
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-card-submit-personal", _connector.ServiceUrl, j =>
+        {
+            j["value"] = new JsonObject
+            {
+                ["rb"] = "submit-ownership", ["broken"] = "Quotes fail on mobile", ["affected"] = "40 sales reps",
+                ["doing_now"] = "Hotfix in test", ["next_update"] = "Friday 16:00",
+            };
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(_connector.Calls.Skip(before), c => c.Method == "POST" && c.Body["attachments"] is not null);
+        Assert.Contains("Quotes fail on mobile", card.Body.ToJsonString(), StringComparison.Ordinal);
+        var recovery = Assert.Single(_host.Store.AllRecoveries());
+        Assert.NotNull(recovery.OwnershipPostedAt);
+        var plan = Core.Schedule.SchedulePlanner.Plan(new Core.Schedule.ScheduleInput(recovery, [], []), recovery.StartedAt, recovery.StartedAt.AddDays(3));
+        Assert.DoesNotContain(plan.Due, o => o.Kind == Core.Schedule.PostKind.OwnershipWatch);
+    }
 }

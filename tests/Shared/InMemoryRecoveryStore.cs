@@ -29,6 +29,12 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
         lock (_gate) return [.. _history.Where(h => h.Id == id).Select(h => h.Event)];
     }
 
+    /// <summary>Every recovery row, for tests that do not know the channel's key.</summary>
+    public IReadOnlyList<Recovery> AllRecoveries()
+    {
+        lock (_gate) return [.. _recoveries.Values];
+    }
+
     public Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct)
     {
         lock (_gate)

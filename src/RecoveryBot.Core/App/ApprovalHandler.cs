@@ -22,7 +22,10 @@ internal static class ApprovalHandler
             case CloseCommand when ctx.Check(Guard.Lead(r, ctx.Actor, "ask for closure")) && ctx.Check(NeedsApprover(r)):
                 await ProposeClosureAsync(ctx, ct);
                 break;
-            case SignOffCommand { Gap: null } when ctx.Check(Guard.Lead(r, ctx.Actor, "ask for a batch sign-off")) && ctx.Check(NeedsApprover(r)):
+            case SignOffCommand { Gap: null } when r.Approver.Is(ctx.Actor):
+                await SignOffAllAsync(ctx, ct);
+                break;
+            case SignOffCommand { Gap: null } when ctx.Check(SignOffRoles(r, ctx.Actor)) && ctx.Check(NeedsApprover(r)):
                 await ProposeSignOffAsync(ctx, ct);
                 break;
             case SignOffCommand { Gap: { } id } when ctx.Check(Guard.Approver(r, ctx.Actor, "sign off items")):
@@ -42,7 +45,7 @@ internal static class ApprovalHandler
         }
     }
 
-    private static string? NeedsApprover(Recovery r) =>
+    internal static string? NeedsApprover(Recovery r) =>
         r.Approver is null ? "Name the approver first with `approver @user`: only they can decide this." : null;
 
     private static async Task<ChangeRequest?> PendingAsync(TurnContext ctx, int number, CancellationToken ct)
@@ -50,7 +53,7 @@ internal static class ApprovalHandler
         if (await ctx.ChangeAsync(number, ct) is not { } change) return null;
         if (change.State == ApprovalState.Pending) return change;
         ctx.Refuse($"{change.Label} was already {change.State.ToString().ToLowerInvariant()} by {Fmt.Who(change.DecidedBy)}" +
-                   (change.DecidedAt is { } at ? $" at {Fmt.When(at, ctx.Zone)}." : "."));
+                   (change.DecidedAt is { } at ? $" on {Fmt.When(at, ctx.Zone)}." : "."));
         return null;
     }
 
@@ -96,7 +99,24 @@ internal static class ApprovalHandler
         }
         Post(ctx, n => Request(ctx, n, ChangeKind.Closure, $"Close the recovery \"{r.Name}\""),
              [new Section(null, ["Go/no-go passes: every open item has one owner and one date, every fix is verified, the next review is set.",
-              $"Next review: {(r.NextReview is { } nr ? Fmt.When(nr, ctx.Zone) : "none")}", "A follow-up checkpoint is posted 14 days after closure."], Bulleted: false)]);
+              $"Next review: {(r.NextReview is { } nr ? Fmt.When(nr, ctx.Zone) : "none")}", $"A follow-up checkpoint is posted {r.FollowUpDays} days after closure."], Bulleted: false)]);
+    }
+
+    private static string? SignOffRoles(Recovery r, UserRef actor) => r.Lead.Is(actor) ? null
+        : r.Approver is { } a ? $"Only the approver, {a.Name}, signs off (`signoff` closes every verified item); the lead, {r.Lead.Name}, can post the sign-off card."
+        : Guard.Lead(r, actor, "post the sign-off card");
+
+    /// <summary>The approver's own batch sign-off: every verified item closes at once.</summary>
+    private static async Task SignOffAllAsync(TurnContext ctx, CancellationToken ct)
+    {
+        var verified = (await ctx.Store.ListGapsAsync(ctx.R.Id, ct)).Where(g => g.Status == GapStatus.Verified).ToList();
+        if (verified.Count == 0) { ctx.Refuse("Nothing is verified and waiting for sign-off."); return; }
+        foreach (var g in verified)
+        {
+            ctx.Write(g with { Status = GapStatus.Closed, ClosedAt = ctx.Now });
+            ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.Closed.Text(), "signed off");
+        }
+        ctx.Say($"{ctx.Actor.Name} signed off {verified.Count} verified item(s) and closed them: {string.Join(", ", verified.Select(g => g.Id))}.", Audience.Channel);
     }
 
     private static async Task ProposeSignOffAsync(TurnContext ctx, CancellationToken ct)
@@ -107,12 +127,12 @@ internal static class ApprovalHandler
              [new Section("Verified by their retesters", [.. verified.Select(g => $"{g.Id} {g.Title} — verified by {Fmt.Who(g.VerifiedBy)}")])]);
     }
 
-    private static ChangeRequest Request(TurnContext ctx, int number, ChangeKind kind, string summary) => new()
+    internal static ChangeRequest Request(TurnContext ctx, int number, ChangeKind kind, string summary) => new()
     {
         Number = number, Kind = kind, Summary = summary, RequestedBy = ctx.Actor, RequestedAt = ctx.Now,
     };
 
-    private static void Post(TurnContext ctx, Func<int, ChangeRequest> create, IReadOnlyList<Section> details)
+    internal static void Post(TurnContext ctx, Func<int, ChangeRequest> create, IReadOnlyList<Section> details)
     {
         var change = ctx.NewChange(create);
         ctx.Event(change.Gap, "requested", to: change.Label, note: change.Summary);

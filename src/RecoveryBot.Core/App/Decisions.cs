@@ -17,9 +17,14 @@ internal static class Decisions
                 ctx.Event(null, "phase", r.Phase.Text(), RecoveryPhase.Recovery.Text(), $"{change.Label} approved");
                 break;
             case ChangeKind.BucketMove when change.Gap is { } id && change.ToBucket is { } to:
-                if (await ctx.GapAsync(id, ct) is not { } g || !ctx.Check(Lifecycle.CanMoveBucket(g, to))) return;
+                // The click carried the change request's revision, not the gap's: the gap may have changed since.
+                if (await ctx.GapAsync(id, ct, checkRevision: false) is not { } g || !ctx.Check(Lifecycle.CanMoveBucket(g, to))) return;
                 ctx.Write(g with { Bucket = to });
                 ctx.Event(g.Id, "bucket", g.Bucket.Text(), to.Text(), $"{change.Label} approved");
+                break;
+            case ChangeKind.ScopeChange when change.Gap is { } id && change.Field is { } field && change.NewText is { } text:
+                if (await ctx.GapAsync(id, ct, checkRevision: false) is not { } scoped || !ctx.Check(ScopeHandler.CanChange(scoped))) return;
+                ScopeHandler.Apply(ctx, scoped, field, text, $"{change.Label} approved");
                 break;
             case ChangeKind.SignOff:
                 foreach (var id in change.Gaps)

@@ -11,8 +11,8 @@ internal static class GapHandler
     public static Task ReportAsync(TurnContext ctx, ReportCommand c)
     {
         var r = ctx.R;
-        if (r.Phase == RecoveryPhase.Closed) { ctx.Refuse($"\"{r.Name}\" is closed; start a new recovery for new gaps."); return Task.CompletedTask; }
         if (c.Title is null) { ctx.Add(new Reply.Form(FormDocs.Gap())); return Task.CompletedTask; }
+        if (r.Phase == RecoveryPhase.Closed) { FollowUp(ctx, r, c); return Task.CompletedTask; }
         var bucket = c.Kind == GapKind.Request && r.Frozen ? Bucket.Later : Bucket.Now;
         var gap = ctx.NewGap(id => new Gap
         {
@@ -27,6 +27,23 @@ internal static class GapHandler
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// After closure a report is a follow-up item of the closed recovery: logged and shown to the lead and approver,
+    /// not worked on here (the recovery is closed); a new recovery (`start`) takes up what needs work.
+    /// </summary>
+    private static void FollowUp(TurnContext ctx, Recovery r, ReportCommand c)
+    {
+        var gap = ctx.NewGap(id => new Gap
+        {
+            Id = id, Title = c.Title!, Kind = c.Kind, Reporter = ctx.Actor, CreatedAt = ctx.Now, UpdatedAt = ctx.Now,
+            Expected = c.Details?.Expected, Actual = c.Details?.Actual, Impact = c.Details?.Impact, Affected = c.Details?.Affected,
+            SourceLink = c.SourceLink,
+        });
+        var who = r.Approver is { } a ? $"{r.Lead.Name} (lead) and {a.Name} (approver)" : $"{r.Lead.Name} (lead)";
+        ctx.Say($"{gap.Id} logged by {ctx.Actor.Name} as a follow-up item of the closed recovery \"{r.Name}\": {gap.Title}. " +
+                $"{who}: this still hurts after closure. To work on it, start the next recovery here with `start <name>`.", Audience.Channel);
+    }
+
     public static async Task HandleAsync(TurnContext ctx, ChatCommand command, CancellationToken ct)
     {
         var r = ctx.R;
@@ -39,15 +56,15 @@ internal static class GapHandler
         if (await ctx.GapAsync(id, ct) is not { } g) return;
         switch (command)
         {
-            case AssignCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "assign owners and dates")) && ctx.Check(Lifecycle.CanAssign(g)):
+            case AssignCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "assign owners and dates")) && ctx.Check(Lifecycle.InNow(r, g)) && ctx.Check(Lifecycle.CanAssign(g)):
                 Assign(ctx, g, c);
                 break;
-            case BeginCommand when ctx.Check(Guard.Owner(g, ctx.Actor, $"start work on {g.Id}")) && ctx.Check(Lifecycle.CanBegin(g)):
+            case BeginCommand when ctx.Check(Guard.Owner(g, ctx.Actor, $"start work on {g.Id}")) && ctx.Check(Lifecycle.InNow(r, g)) && ctx.Check(Lifecycle.CanBegin(g)):
                 ctx.Write(g with { Status = GapStatus.InProgress });
                 ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.InProgress.Text());
                 ctx.Say($"{g.Id} is in progress ({g.Owner!.Name}, {Fmt.Due(g)}).", Audience.Channel);
                 break;
-            case ReadyCommand c when ctx.Check(Guard.Owner(g, ctx.Actor, $"mark {g.Id} ready")) && ctx.Check(Lifecycle.CanReady(g)):
+            case ReadyCommand c when ctx.Check(Guard.Owner(g, ctx.Actor, $"mark {g.Id} ready")) && ctx.Check(Lifecycle.InNow(r, g)) && ctx.Check(Lifecycle.CanReady(g)):
                 Ready(ctx, g, c);
                 break;
             case TrainedCommand c when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, "record the training")):
@@ -101,6 +118,7 @@ internal static class GapHandler
         var retest = ctx.Resolve(c.RetestDate);
         if (retest < ctx.Today) { ctx.Refuse($"{Fmt.Date(retest)} is in the past; pick a retest date from today on."); return; }
         DateOnly? training = c.Training is null ? null : ctx.Resolve(c.Training);
+        if (training < ctx.Today) { ctx.Refuse($"{Fmt.Date(training.Value)} is in the past; pick a training date from today on."); return; }
         ctx.Write(g with
         {
             Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, FixReadyAt = ctx.Now,

@@ -50,9 +50,10 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var request = await store.GetChangeRequestAsync(channel.RecoveryId, change, ct);
+            if ((await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not { } current) return;
+            var request = await store.GetChangeRequestAsync(current.Id, change, ct);
             if (request is null || request.CardMessage == messageId) return;
-            var result = await store.CommitAsync(new Changeset(channel.RecoveryId)
+            var result = await store.CommitAsync(new Changeset(current.Id)
             {
                 ChangeRequests = [request with { CardMessage = messageId }],
             }, ct);
@@ -90,8 +91,19 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 var cached = attempt == 0 && command is ReportCommand && _rows.TryGetValue(id, out known)
                     && time.GetElapsedTime(known.ReadAt) < RowTtl;
                 var readAt = cached ? known!.ReadAt : time.GetTimestamp();
-                var recovery = cached ? known!.Row : WithCounter(id, await store.GetRecoveryAsync(id, ct), knownNextGap);
-                if (recovery is not null && recovery.Channel != turn.Channel) recovery = null;
+                Recovery? anchor = null, recovery;
+                if (cached) recovery = known!.Row;
+                else
+                {
+                    (anchor, var current) = await ChannelRecoveries.ReadAsync(store, turn.Channel, ct);
+                    recovery = WithCounter(id, current, knownNextGap);
+                }
+                if (command is StartCommand && anchor is not null && recovery is not { Phase: not RecoveryPhase.Closed })
+                {
+                    // The channel's recovery is closed: this start begins its next one, under its own id.
+                    if (await StartNextAsync(turn, command, anchor, recovery, ct) is { } next) return next;
+                    continue;
+                }
                 if (recovery is null && command is not StartCommand)
                 {
                     return TurnResult.Refuse("There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.");
@@ -118,7 +130,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 if (NewGap(changes, what) is { } taken)
                 {
                     // Another host took the number: find the next free one and decide again.
-                    knownNextGap = await store.NextGapNumberAsync(id, taken.Number + 1, ct);
+                    knownNextGap = await store.NextGapNumberAsync(ctx.R.Id, taken.Number + 1, ct);
                     continue;
                 }
                 if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
@@ -131,13 +143,36 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         }
     }
 
+    /// <summary>
+    /// Starts the channel's next recovery. The channel's first row points at it first (version-guarded, so two
+    /// starts at once cannot both move it), then the new recovery is inserted. A start interrupted between the two
+    /// leaves the pointer on a missing row, which the next `start` fills. Null: decide again on fresh state.
+    /// </summary>
+    private async Task<TurnResult?> StartNextAsync(Turn turn, ChatCommand command, Recovery anchor, Recovery? current, CancellationToken ct)
+    {
+        var generation = current is null ? anchor.Latest : anchor.Latest + 1;
+        var ctx = new TurnContext(store, turn, null, time.GetUtcNow(), links) { NewRecovery = (RecoveryId.For(turn.Channel, generation), generation) };
+        await Handlers.DispatchAsync(ctx, command, ct);
+        if (ctx.Refused) return ctx.Result();
+        if (generation != anchor.Latest)
+        {
+            var moved = await store.CommitAsync(new Changeset(anchor.Id) { RecoveryRow = anchor with { Latest = generation, Revision = anchor.Revision + 1 } }, ct);
+            if (moved is CommitResult.Conflict) return null;
+        }
+        var changes = ctx.Changes();
+        if (await store.CommitAsync(changes, ct) is not CommitResult.Committed done) return null;
+        Remember(turn.Channel.RecoveryId, ctx.Recovery, done.RecoveryVersion, time.GetTimestamp());
+        if (schedule is not null) await schedule.WakeAsync(ctx.R.Id, ct);
+        return ctx.Result();
+    }
+
     /// <summary>A freshly read row, with its stored gap counter (a lower bound) raised to what this host knows.</summary>
     private Recovery? WithCounter(RecoveryId id, Recovery? read, int knownNextGap)
     {
         if (read is null) return null;
         var next = Math.Max(read.NextGapNumber, knownNextGap);
         // Gaps are never removed, so any number this host has seen taken stays a lower bound.
-        if (_rows.TryGetValue(id, out var known)) next = Math.Max(next, known.Row.NextGapNumber);
+        if (_rows.TryGetValue(id, out var known) && known.Row.Id == read.Id) next = Math.Max(next, known.Row.NextGapNumber);
         return next == read.NextGapNumber ? read : read with { NextGapNumber = next };
     }
 

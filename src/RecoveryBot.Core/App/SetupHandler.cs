@@ -22,27 +22,24 @@ internal static class SetupHandler
             ctx.Refuse($"`{zone}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`.");
             return Task.CompletedTask;
         }
+        var (id, generation) = ctx.NewRecovery ?? (ctx.Turn.Channel.RecoveryId, 0);
         var recovery = new Recovery
         {
-            Id = ctx.Turn.Channel.RecoveryId, Channel = ctx.Turn.Channel, Name = c.Name, TimeZone = zone,
+            Id = id, Channel = ctx.Turn.Channel, Name = c.Name, TimeZone = zone, Generation = generation,
             Lead = ctx.Actor, StartedAt = ctx.Now, Address = ctx.Turn.Address, Revision = -1,
         };
         ctx.Write(recovery);
         ctx.Event(null, "started", to: c.Name);
+        var earlier = generation > 0 ? " The channel's earlier recoveries stay readable: `recoveries` lists them with their summary links." : "";
         ctx.Say($"Recovery \"{c.Name}\" started by {ctx.Actor.Name} (lead), time zone {zone}. New requests are frozen. " +
                 "Next: name the approver (`approver @user`), post the ownership message within 48 hours (`ownership`), " +
-                "and report gaps (`gap <title>`).", Audience.Channel);
+                $"and report gaps (`gap <title>`).{earlier}", Audience.Channel);
         return Task.CompletedTask;
     }
 
     public static Task HandleAsync(TurnContext ctx, ChatCommand command)
     {
         var r = ctx.R;
-        if (r.Phase == RecoveryPhase.Closed && command is not QuestionCommand and not LessonCommand)
-        {
-            ctx.Refuse($"\"{r.Name}\" is closed; only `lesson` and `question` still add to it.");
-            return Task.CompletedTask;
-        }
         switch (command)
         {
             case SetApproverCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "name the approver")):
@@ -73,6 +70,12 @@ internal static class SetupHandler
                 ctx.Write(r with { TimeZone = c.TimeZone });
                 ctx.Event(null, "timezone", r.TimeZone, c.TimeZone);
                 ctx.Say($"Dates and scheduled posts now use {c.TimeZone}.", Audience.Channel);
+                break;
+            case FollowUpSettingsCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "change the follow-up delay")):
+                if (c.Days == r.FollowUpDays) { ctx.Say($"The follow-up is already {c.Days} days after closure."); break; }
+                ctx.Write(r with { FollowUpDays = c.Days });
+                ctx.Event(null, "followup", $"{r.FollowUpDays} days", $"{c.Days} days");
+                ctx.Say($"The follow-up checkpoint is now posted {c.Days} days after closure.", Audience.Channel);
                 break;
             case MilestoneCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "add milestones")):
                 var date = ctx.Resolve(c.Date);

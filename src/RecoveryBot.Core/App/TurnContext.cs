@@ -38,12 +38,19 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
 
     public DateOnly Resolve(DateSpec date) => date.Resolve(Today);
 
-    public async Task<Gap?> GapAsync(GapId id, CancellationToken ct)
+    /// <summary>Set when <c>start</c> begins a later recovery in a channel whose recovery is closed.</summary>
+    public (RecoveryId Id, int Generation)? NewRecovery { get; init; }
+
+    /// <summary>
+    /// The gap as stored (or as this turn left it). A card click on a gap's card must carry the gap's revision;
+    /// <paramref name="checkRevision"/> is false where the click was on another row's card (a change request's).
+    /// </summary>
+    public async Task<Gap?> GapAsync(GapId id, CancellationToken ct, bool checkRevision = true)
     {
         if (_gaps.TryGetValue(id, out var pending)) return pending;
         var gap = await store.GetGapAsync(R.Id, id, ct);
         if (gap is null) Refuse($"There is no {id} in this recovery. `log all` lists every item.");
-        else if (ExpectedRevision is { } rev && rev != gap.Revision) { StaleGap = id; return null; }
+        else if (checkRevision && ExpectedRevision is { } rev && rev != gap.Revision) { StaleGap = id; return null; }
         return gap;
     }
 

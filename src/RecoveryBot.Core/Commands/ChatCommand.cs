@@ -49,6 +49,16 @@ public sealed record GoNoGoCommand : ChatCommand { public override string Verb =
 public sealed record CloseCommand : ChatCommand { public override string Verb => "close"; }
 public sealed record CheckinSettingsCommand(DayOfWeek Day, TimeOnly Time) : ChatCommand { public override string Verb => "settings"; }
 public sealed record TimeZoneSettingsCommand(string TimeZone) : ChatCommand { public override string Verb => "settings"; }
+public sealed record FollowUpSettingsCommand(int Days) : ChatCommand { public override string Verb => "settings"; }
+
+/// <summary><c>scope G-7 expected &lt;text&gt;</c>: edit an item's scope (a change request once the plan is approved).</summary>
+public sealed record ScopeCommand(GapId Gap, ScopeField Field, string Text) : ChatCommand { public override string Verb => "scope"; }
+
+/// <summary><c>history</c>: the recovery-level history (roles, freeze, phase, settings, decisions).</summary>
+public sealed record HistoryCommand : ChatCommand { public override string Verb => "history"; }
+
+/// <summary><c>recoveries</c>: every recovery this channel has had, the current one last.</summary>
+public sealed record RecoveriesCommand : ChatCommand { public override string Verb => "recoveries"; }
 
 /// <summary><c>approve CR-3</c>: the approver's decision, also one click on the approval card.</summary>
 public sealed record ApproveCommand(int Change) : ChatCommand { public override string Verb => "approve"; }

@@ -31,6 +31,7 @@ public static class CommandCatalog
         ("Gaps", new("defer", "defer G-7", "Propose moving an item to later (the approver decides).")),
         ("Gaps", new("now", "now G-7", "Propose moving an item into the recovery (the approver decides).")),
         ("Gaps", new("decline", "decline G-7 <reason>", "Decline an item, with a reason (lead only).")),
+        ("Gaps", new("scope", "scope G-7 title|expected|actual|impact <text>", "Change an item's scope; once the plan is approved the approver decides.")),
         ("Steering", new("freeze", "freeze on|off", "Freeze or unfreeze new requests.")),
         ("Steering", new("plan", "plan", "Propose the reset plan to the approver.")),
         ("Steering", new("milestone", "milestone <date> <text>", "Add a dated milestone the team will be held to.")),
@@ -42,12 +43,14 @@ public static class CommandCatalog
         ("Reading", new("show", "show G-7", "Show one item with its history.")),
         ("Reading", new("checkin", "checkin [preview]", "Post the weekly check-in now, or preview it.")),
         ("Reading", new("summary", "summary [rotate]", "Link to the one-page summary; rotate replaces the link.")),
+        ("Reading", new("history", "history", "Show the recovery's own history: roles, freeze, phase, settings and decisions.")),
+        ("Reading", new("recoveries", "recoveries", "List every recovery of this channel, closed ones included, with their summary links.")),
         ("Closing", new("gonogo", "gonogo", "Check what still blocks closing the recovery.")),
         ("Closing", new("close", "close", "Ask the approver to sign off closure.")),
-        ("Setting up", new("settings", "settings checkin <weekday> <hh:mm> | settings tz <zone>", "Set the check-in day and time, or the time zone.")),
+        ("Setting up", new("settings", "settings checkin <weekday> <hh:mm> | settings tz <zone> | settings followup <days>", "Set the check-in day and time, the time zone, or the days from closure to the follow-up.")),
         ("Approver", new("approve", "approve CR-3", "Approve a pending request: reset plan, scope change, sign-off or closure.")),
         ("Approver", new("reject", "reject CR-3 <reason>", "Reject a pending request, with a reason.")),
-        ("Approver", new("signoff", "signoff [G-7]", "Close one verified item, or post the sign-off card for all of them.")),
+        ("Approver", new("signoff", "signoff [G-7]", "Approver: close one verified item, or all of them. Lead: post the sign-off card.")),
     ];
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>

@@ -85,6 +85,22 @@ internal static class GapParsers
     public static ParseResult Now(Args a) =>
         a.Gap("now G-7") is { } gap ? a.Done(new MoveBucketCommand(gap, Bucket.Now)) : a.Failed;
 
+    public static ParseResult Scope(Args a)
+    {
+        const string Example = "scope G-7 expected Reps send quotes from the phone app";
+        if (a.Gap(Example) is not { } gap) return a.Failed;
+        ScopeField? field = a.Keyword("title") ? ScopeField.Title : a.Keyword("expected") ? ScopeField.Expected
+            : a.Keyword("actual") ? ScopeField.Actual : a.Keyword("impact") ? ScopeField.Impact : null;
+        if (field is null)
+        {
+            return a.Fail(a.Peek is { } token
+                ? $"{Echo.Quote(token.Text)} is not part of an item's scope; use `title`, `expected`, `actual` or `impact`, e.g. `{Example}`."
+                : $"Say which part to change: `title`, `expected`, `actual` or `impact`, e.g. `{Example}`.");
+        }
+        var limit = field == ScopeField.Title ? TextField.Title : TextField.Note;
+        return a.Text(limit, Example) is { } text ? a.Result(new ScopeCommand(gap, field.Value, text)) : a.Failed;
+    }
+
     public static ParseResult Decline(Args a)
     {
         const string Example = "decline G-7 works as agreed in the contract";

@@ -71,7 +71,22 @@ internal static class RecoveryParsers
             if (a.OptionalText(TextField.TimeZone) is not { } text) return a.Fail("Give the time zone, e.g. `settings tz Europe/Berlin`.");
             return a.Zone(text) is { } zone ? a.Result(new TimeZoneSettingsCommand(zone)) : a.Failed;
         }
-        return a.Fail("Say what to set, e.g. `settings checkin fri 16:00` or `settings tz Europe/Berlin`.");
+        if (a.Keyword("followup")) return FollowUpSettings(a);
+        return a.Fail("Say what to set, e.g. `settings checkin fri 16:00`, `settings tz Europe/Berlin` or `settings followup 14`.");
+    }
+
+    public const int MaxFollowUpDays = 90;
+
+    private static ParseResult FollowUpSettings(Args a)
+    {
+        a.Usage = "settings followup <days>";
+        if (a.Peek is not { } token) return a.Fail("Give the days from closure to the follow-up, e.g. `settings followup 14`.");
+        if (!DateParser.TryNumber(token.Text, out var days) || days is < 1 or > MaxFollowUpDays)
+        {
+            return a.Fail($"{Echo.Quote(token.Text)} is not a number of days from 1 to {MaxFollowUpDays}, e.g. `settings followup 14`.");
+        }
+        a.Skip();
+        return a.Done(new FollowUpSettingsCommand(days));
     }
 
     private static ParseResult CheckinSettings(Args a)

@@ -9,6 +9,9 @@ public sealed record ChangeRequest
     public required ChangeKind Kind { get; init; }
     public GapId? Gap { get; init; }
     public Bucket? ToBucket { get; init; }
+    /// <summary>For a scope change: the field it changes and the text it sets.</summary>
+    public ScopeField? Field { get; init; }
+    public string? NewText { get; init; }
     /// <summary>Items a batch sign-off covers.</summary>
     public ImmutableList<GapId> Gaps { get; init; } = [];
     public required string Summary { get; init; }

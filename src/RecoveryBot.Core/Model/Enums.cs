@@ -10,7 +10,10 @@ public enum GapStatus { Open, Planned, InProgress, FixReady, Verified, Closed, D
 
 public enum Role { Lead, Approver, Owner, Retester, Member }
 
-public enum ChangeKind { ResetPlan, BucketMove, SignOff, Closure }
+public enum ChangeKind { ResetPlan, BucketMove, SignOff, Closure, ScopeChange }
+
+/// <summary>The parts of an item that make up its scope, edited with <c>scope G-7 &lt;field&gt; &lt;text&gt;</c>.</summary>
+public enum ScopeField { Title, Expected, Actual, Impact }
 
 public enum ApprovalState { Pending, Approved, Rejected }
 
@@ -32,6 +35,8 @@ public static class EnumText
 
     public static string Text(this Bucket bucket) => bucket.ToString().ToLowerInvariant();
 
+    public static string Text(this ScopeField field) => field.ToString().ToLowerInvariant();
+
     public static string Text(this RecoveryPhase phase) => phase.ToString().ToLowerInvariant();
 
     public static string Text(this ChangeKind kind) => kind switch
@@ -40,6 +45,7 @@ public static class EnumText
         ChangeKind.BucketMove => "change request",
         ChangeKind.SignOff => "sign-off",
         ChangeKind.Closure => "closure",
+        ChangeKind.ScopeChange => "scope change",
         _ => kind.ToString(),
     };
 

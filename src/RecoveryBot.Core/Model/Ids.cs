@@ -28,9 +28,14 @@ public sealed record ChannelKey(string Platform, string Tenant, string Conversat
 
 public readonly record struct RecoveryId(string Value)
 {
-    public static RecoveryId For(ChannelKey key)
+    public static RecoveryId For(ChannelKey key) => For(key, 0);
+
+    /// <summary>The id of the channel's recovery number <paramref name="generation"/> (0 = the first, whose id never changed).</summary>
+    public static RecoveryId For(ChannelKey key, int generation)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{key.Platform}\n{key.Tenant}\n{key.Conversation}"));
+        var text = $"{key.Platform}\n{key.Tenant}\n{key.Conversation}";
+        if (generation > 0) text += "\n" + generation.ToString(CultureInfo.InvariantCulture);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return new RecoveryId("r" + Convert.ToHexStringLower(bytes, 0, 12));
     }
 

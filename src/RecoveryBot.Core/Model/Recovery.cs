@@ -22,6 +22,8 @@ public sealed record Recovery
     public DateTimeOffset? PlanApprovedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? NextReview { get; init; }
+    /// <summary>Days from closure to the one follow-up checkpoint (<c>settings followup &lt;days&gt;</c>).</summary>
+    public int FollowUpDays { get; init; } = DefaultFollowUpDays;
     public ImmutableList<Milestone> Milestones { get; init; } = [];
     public ImmutableList<Lesson> Lessons { get; init; } = [];
     public ImmutableList<Question> Questions { get; init; } = [];
@@ -36,8 +38,17 @@ public sealed record Recovery
     public int LinkGeneration { get; init; }
     /// <summary>The platform's opaque conversation reference, used for proactive posts.</summary>
     public string? Address { get; init; }
+    /// <summary>This recovery's place among the recoveries of its channel: 0 for the first, then 1, 2, …</summary>
+    public int Generation { get; init; }
+    /// <summary>
+    /// Kept on the channel's first recovery (generation 0) only: the generation of the channel's current recovery.
+    /// A new recovery after closure moves it on; the earlier ones stay readable under their own ids.
+    /// </summary>
+    public int Latest { get; init; }
     public int Revision { get; init; }
     public string? Version { get; init; }
+
+    public const int DefaultFollowUpDays = 14;
 
     public TimeZoneInfo Zone => TimeZones.Find(TimeZone) ?? TimeZoneInfo.Utc;
 }

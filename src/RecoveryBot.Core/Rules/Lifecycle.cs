@@ -5,6 +5,10 @@ namespace RecoveryBot.Core.Rules;
 /// <summary>The status lifecycle of a gap item. Each check returns null when allowed, else the reason.</summary>
 public static class Lifecycle
 {
+    /// <summary>Work (assign, begin, ready) is only on items in now; a later item needs its move approved first.</summary>
+    public static string? InNow(Recovery r, Gap g) => g.Bucket == Bucket.Now ? null
+        : $"{g.Id} is in later, outside the agreed recovery; work starts once {r.Approver?.Name ?? "the approver"} approves its move: ask with `now {g.Id}`.";
+
     public static string? CanAssign(Gap g) => g.Status switch
     {
         GapStatus.Open or GapStatus.Planned or GapStatus.InProgress => null,

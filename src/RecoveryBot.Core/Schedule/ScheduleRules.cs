@@ -23,7 +23,6 @@ internal static class ScheduleRules
     public const int PlanWithinBusinessDays = 2;
     public const int RetestAgainAfterBusinessDays = 2;
     public const int EscalateAfterBusinessDays = 2;
-    public const int FollowUpAfterDays = 14;
 
     public static IEnumerable<Candidate> For(ScheduleInput input, DateTimeOffset since, DateTimeOffset now)
     {
@@ -73,7 +72,10 @@ internal static class ScheduleRules
     {
         if (g.Status != GapStatus.FixReady || g.RetestDate is not { } date || g.Retester is null) yield break;
         var zone = r.Zone;
-        var key = $"retest:{g.Id}:{Iso(date)}:";
+        // A fix that comes back after "still broken" is a new round: its reminders are owed again, even on the same
+        // retest date. The first round keeps the plain key; later rounds add when the fix was marked ready.
+        var round = g.BrokenNote is not null && g.FixReadyAt is { } ready ? "@" + ready.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) : "";
+        var key = $"retest:{g.Id}:{Iso(date)}{round}:";
         var first = PostingHours.Slot(zone, date, RetestAt);
         var again = PostingHours.Slot(zone, zone.Today(first).AddBusinessDays(RetestAgainAfterBusinessDays), RetestAt);
         // `ready` itself shows the retest card; a reminder slot that passed before the fix was ready is not owed.
@@ -106,7 +108,7 @@ internal static class ScheduleRules
         if (r.ClosedAt is not { } closed) yield break;
         var local = r.Zone.ToLocal(closed).DateTime;
         var day = DateOnly.FromDateTime(local);
-        var at = PostingHours.NextOpen(r.Zone, r.Zone.AtLocal(day.AddDays(FollowUpAfterDays), TimeOnly.FromDateTime(local)));
+        var at = PostingHours.NextOpen(r.Zone, r.Zone.AtLocal(day.AddDays(r.FollowUpDays), TimeOnly.FromDateTime(local)));
         yield return Say("followup:" + Iso(day), PostKind.FollowUp, at, i => ScheduledTexts.FollowUp(i.Recovery));
     }
 

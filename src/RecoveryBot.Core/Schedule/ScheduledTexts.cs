@@ -36,8 +36,10 @@ public static class ScheduledTexts
         $"Propose it with `plan` so {Fmt.Who(r.Approver)} can approve it.";
 
     public static string FollowUp(Recovery r) =>
-        $"{r.Lead.Name}{(r.Approver is { } a ? ", " + a.Name : "")}: two weeks ago \"{r.Name}\" was closed. What still hurts? " +
-        "Report anything that still gets in the way of a normal day with `gap <title>`.";
+        $"{r.Lead.Name}{(r.Approver is { } a ? ", " + a.Name : "")}: {r.FollowUpDays} days ago \"{r.Name}\" was closed. What still hurts? " +
+        "Report each thing that still gets in the way of a normal day by typing `gap <what still hurts>`, e.g. " +
+        "`gap Quotes still time out on mobile`. Each one is logged as a follow-up item of this closed recovery for the lead and the approver; " +
+        "to work on them again, start the next recovery here with `start <name>`.";
 
     /// <summary>The line the lead reads in the next check-in when a scheduled post could not be delivered.</summary>
     public static string Undelivered(PostKind kind, string key, DateTimeOffset dueAt, TimeZoneInfo zone, string reason) =>

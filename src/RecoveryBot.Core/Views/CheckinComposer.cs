@@ -13,6 +13,7 @@ public static class CheckinComposer
     public const int WordBudget = 250;
     public const string LogLinkLabel = "The full gap log";
     public const string Empty = "Nothing open, nothing moved this week.";
+    private const int MaxMilestones = 3;
 
     public static CardDoc Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
         DateTimeOffset now, string? logLink, bool late = false)
@@ -34,6 +35,8 @@ public static class CheckinComposer
                 .Select(g => $"{g.Id} {g.Title} — {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}")]),
             ("Awaiting approval", [.. changes.Where(c => c.State == ApprovalState.Pending).Select(c => $"{c.Label} {c.Summary}")]),
             ("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
+            ("Frozen requests (in later)", [.. gaps.Where(g => g.Bucket == Bucket.Later && g.Kind == GapKind.Request && g.Status.IsActive()).Select(g => $"{g.Id} {g.Title}")]),
+            ("Milestones ahead", [.. r.Milestones.Where(m => m.Date >= today).Take(MaxMilestones).Select(m => $"{Fmt.Date(m.Date)} — {m.Text}")]),
             ("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";

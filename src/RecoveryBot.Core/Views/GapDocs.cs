@@ -23,7 +23,7 @@ public static class GapDocs
     public static CardDoc Detail(Recovery r, Gap g, DateOnly today, IReadOnlyList<HistoryEvent> history, IReadOnlyList<ActionView> actions) =>
         Row(r, g, today, actions) with
         {
-            Facts = [.. Facts(r, g, today), .. Details(r, g)],
+            Facts = [.. Facts(r, g, today), .. Details(g)],
             Sections = [history.Count == 0
                 ? new Section("History", ["No history yet."], Bulleted: false)
                 : new Section("History, newest first", [.. history.Take(MaxHistory).Select(e => HistoryLine(e, r.Zone))])],
@@ -76,16 +76,16 @@ public static class GapDocs
         if (g.VerifiedBy is { } by) facts.Add(new("Verified by", g.VerifiedAt is { } at ? $"{by.Name}, {Fmt.When(at, r.Zone)}" : by.Name));
         if (g.BrokenNote is { } broken) facts.Add(new("Still broken", broken));
         if (g.DeclineReason is { } reason) facts.Add(new("Declined because", reason));
+        facts.Add(new("Reported by", $"{g.Reporter.Name}, {Fmt.When(g.CreatedAt, r.Zone)}"));
         return facts;
     }
 
-    private static IEnumerable<Fact> Details(Recovery r, Gap g)
+    private static IEnumerable<Fact> Details(Gap g)
     {
         if (g.Expected is { } e) yield return new("Expected", e);
         if (g.Actual is { } a) yield return new("Actual", a);
         if (g.Impact is { } i) yield return new("Impact", i);
         if (g.Affected is { } who) yield return new("Affected", who);
-        yield return new("Reported by", $"{g.Reporter.Name}, {Fmt.When(g.CreatedAt, r.Zone)}");
     }
 
     private static string? Training(Gap g) => g.TrainingDate is { } d

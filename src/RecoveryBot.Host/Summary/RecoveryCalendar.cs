@@ -22,7 +22,15 @@ public static class RecoveryCalendar
             if (g.TrainingDate is { } training && g.TrainedAt is null)
                 calendar.Events.Add(AllDay($"training-{g.Id}", $"{g.Id} training: {g.TrainingNote ?? g.Title}", training, r));
         }
-        foreach (var m in r.Milestones) calendar.Events.Add(AllDay($"milestone-{m.Date:yyyyMMdd}", $"Milestone: {m.Text}", m.Date, r));
+        // Milestones on the same day get their own UIDs (calendar apps merge events that share one).
+        foreach (var day in r.Milestones.GroupBy(m => m.Date))
+        {
+            foreach (var (m, i) in day.Select((m, i) => (m, i)))
+            {
+                var key = i == 0 ? $"milestone-{m.Date:yyyyMMdd}" : $"milestone-{m.Date:yyyyMMdd}-{i + 1}";
+                calendar.Events.Add(AllDay(key, $"Milestone: {m.Text}", m.Date, r));
+            }
+        }
         if (r.Phase != RecoveryPhase.Closed)
         {
             var first = NextCheckin(r, d.Now);
@@ -33,7 +41,7 @@ public static class RecoveryCalendar
         if (r.NextReview is { } review) calendar.Events.Add(Timed("review", $"{r.Name}: review", r.Zone.ToLocal(review).DateTime, r));
         if (r.ClosedAt is { } closed)
         {
-            var followUp = DateOnly.FromDateTime(r.Zone.ToLocal(closed).DateTime).AddDays(14);
+            var followUp = DateOnly.FromDateTime(r.Zone.ToLocal(closed).DateTime).AddDays(r.FollowUpDays);
             calendar.Events.Add(AllDay("follow-up", $"{r.Name}: follow-up checkpoint — what still hurts?", followUp, r));
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -16,6 +16,8 @@ internal sealed class ChangeRequestEntity : ITableEntity
     public int? Gap { get; set; }
     public string? ToBucket { get; set; }
     public string? Gaps { get; set; }
+    public string? Field { get; set; }
+    public string? NewText { get; set; }
     public string Summary { get; set; } = "";
     public string RequestedBy { get; set; } = "";
     public DateTimeOffset RequestedAt { get; set; }
@@ -35,6 +37,8 @@ internal sealed class ChangeRequestEntity : ITableEntity
         Gap = c.Gap?.Number,
         ToBucket = c.ToBucket is { } b ? Columns.Enum(b) : null,
         Gaps = StorageJson.GapIds(c.Gaps),
+        Field = c.Field is { } f ? Columns.Enum(f) : null,
+        NewText = c.NewText,
         Summary = c.Summary,
         RequestedBy = StorageJson.User(c.RequestedBy)!,
         RequestedAt = c.RequestedAt,
@@ -53,6 +57,8 @@ internal sealed class ChangeRequestEntity : ITableEntity
         Gap = Gap is { } n ? new GapId(n) : null,
         ToBucket = ToBucket is null ? null : Columns.Enum<Bucket>(ToBucket),
         Gaps = StorageJson.GapIds(Gaps),
+        Field = Field is null ? null : Columns.Enum<ScopeField>(Field),
+        NewText = NewText,
         Summary = Summary,
         RequestedBy = StorageJson.RequiredUser(RequestedBy, nameof(RequestedBy)),
         RequestedAt = RequestedAt,

@@ -38,6 +38,10 @@ internal sealed class RecoveryEntity : ITableEntity
     public int NextChangeNumber { get; set; }
     public int LinkGeneration { get; set; }
     public string? Address { get; set; }
+    /// <summary>Null on rows written before the setting existed: the default applies.</summary>
+    public int? FollowUpDays { get; set; }
+    public int? Generation { get; set; }
+    public int? Latest { get; set; }
     public int Revision { get; set; }
 
     public static RecoveryEntity From(Recovery r) => new()
@@ -70,6 +74,9 @@ internal sealed class RecoveryEntity : ITableEntity
         NextChangeNumber = r.NextChangeNumber,
         LinkGeneration = r.LinkGeneration,
         Address = r.Address,
+        FollowUpDays = r.FollowUpDays == Recovery.DefaultFollowUpDays ? null : r.FollowUpDays,
+        Generation = r.Generation == 0 ? null : r.Generation,
+        Latest = r.Latest == 0 ? null : r.Latest,
         Revision = r.Revision,
     };
 
@@ -100,6 +107,9 @@ internal sealed class RecoveryEntity : ITableEntity
         NextChangeNumber = NextChangeNumber,
         LinkGeneration = LinkGeneration,
         Address = Address,
+        FollowUpDays = FollowUpDays ?? Recovery.DefaultFollowUpDays,
+        Generation = Generation ?? 0,
+        Latest = Latest ?? 0,
         Revision = Revision,
         Version = Columns.Version(ETag),
     };

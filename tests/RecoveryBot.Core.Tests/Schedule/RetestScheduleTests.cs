@@ -71,3 +71,25 @@ public sealed class RetestScheduleTests
         Assert.Contains("retest:G-7:2026-12-03:2", walk.Keys);
     }
 }
+
+public sealed class RetestRoundTests
+{
+    private static readonly Recovery R = ScheduleData.Recovery(ScheduleData.Berlin, ScheduleData.Local(ScheduleData.Berlin, 2026, 11, 30, 9));
+
+    [Fact]
+    public void Plan_FixBackAfterStillBroken_WithTheSameRetestDate_OwesItsOwnReminders()
+    {
+        var date = new DateOnly(2026, 12, 4);
+        var first = ScheduleData.FixReady(7, date, ScheduleData.Local(ScheduleData.Berlin, 2026, 12, 1, 14));
+        var brokenAt = ScheduleData.Local(ScheduleData.Berlin, 2026, 12, 4, 11);
+        var again = first with { BrokenNote = "still fails on the tablet", FixReadyAt = ScheduleData.Local(ScheduleData.Berlin, 2026, 12, 4, 12) };
+        var walk = new PlannerWalk(R.StartedAt).Until(ScheduleData.Local(ScheduleData.Berlin, 2026, 12, 14, 9),
+            now => ScheduleData.Input(R, now < brokenAt ? first : again));
+
+        var keys = walk.Posts.Where(p => p.Kind == PostKind.RetestReminder).Select(p => p.Key).ToList();
+        Assert.Contains("retest:G-7:2026-12-04:1", keys);
+        // The second round is a new occurrence (its own key), so an outbox that already holds round one's posts still sends it.
+        Assert.Contains("retest:G-7:2026-12-04@20261204110000:2", keys);
+        Assert.DoesNotContain("retest:G-7:2026-12-04:2", keys);
+    }
+}

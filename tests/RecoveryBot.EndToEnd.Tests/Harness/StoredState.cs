@@ -17,6 +17,16 @@ public sealed class StoredState(TableServiceClient service, string prefix)
     public static string RecoveryId(string team, string channel) =>
         "r" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"slack\n{team}\n{channel}")), 0, 12);
 
+    /// <summary>The channel's later recoveries: the same hash over "slack\n{team}\n{channel}\n{generation}".</summary>
+    public static string RecoveryId(string team, string channel, int generation) => generation == 0 ? RecoveryId(team, channel) :
+        "r" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"slack\n{team}\n{channel}\n{generation}")), 0, 12);
+
+    public async Task<TableEntity?> RecoveryAsync(string team, string channel, int generation)
+    {
+        var row = await Recoveries.GetEntityIfExistsAsync<TableEntity>(RecoveryId(team, channel, generation), "recovery");
+        return row.HasValue ? row.Value : null;
+    }
+
     public async Task<TableEntity?> RecoveryAsync(string team, string channel)
     {
         var row = await Recoveries.GetEntityIfExistsAsync<TableEntity>(RecoveryId(team, channel), "recovery");
