@@ -37,7 +37,8 @@ internal static class ViewHandler
                 if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;
                 var gaps = await ctx.Store.ListGapsAsync(r.Id, ct);
                 var changes = await ctx.Store.ListChangeRequestsAsync(r.Id, ct);
-                ctx.Show(CheckinComposer.Compose(r, gaps, changes, ctx.Now, ctx.Links.LogUrl(r)), c.Preview ? Audience.Actor : Audience.Channel);
+                var events = await ctx.Store.ListHistoryAsync(r.Id, ct);
+                ctx.Show(CheckinComposer.Compose(r, gaps, changes, ctx.Now, ctx.Links.LogUrl(r), history: events), c.Preview ? Audience.Actor : Audience.Channel);
                 break;
             case SummaryCommand { Rotate: true } when ctx.Check(Guard.Lead(r, ctx.Actor, "rotate the summary link")):
                 var rotated = r with { LinkGeneration = r.LinkGeneration + 1 };

@@ -1,3 +1,4 @@
+using RecoveryBot.Core.Metrics;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
 
@@ -12,7 +13,7 @@ public static class CheckinComposer
     public const int WordBudget = 250;
 
     public static CheckinCard Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
-        DateTimeOffset now, string? logLink, bool late = false)
+        DateTimeOffset now, string? logLink, bool late = false, IReadOnlyList<HistoryEvent>? history = null)
     {
         var zone = r.Zone;
         var today = zone.Today(now);
@@ -31,6 +32,7 @@ public static class CheckinComposer
                 .Select(g => $"{g.Id} {g.Title} — {g.Status.Text()}, {Fmt.Who(g.Owner)}, {Fmt.Due(g)}")]),
             new("Awaiting approval", [.. changes.Where(c => c.State == ApprovalState.Pending).Select(c => $"{c.Label} {c.Summary}")]),
             new("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
+            new(NumbersBlock.Title, NumbersBlock.Lines(RecoveryMetrics.Compute(r, gaps, history ?? [], changes, now))),
             new("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";
