@@ -55,7 +55,7 @@ public sealed record GapTimeline(Gap Gap, DateTimeOffset? OwnedAt, DateTimeOffse
         var moves = own.Where(e => e.What == "bucket").ToList();
         var bucket = moves.Count > 0 && Enum.TryParse<Bucket>(moves[0].From, true, out var first) ? first : g.Bucket;
         var states = new List<GapState> { new(g.CreatedAt, GapStatus.Open, bucket) };
-        if (status.Count == 0) return FromRow(g, states);
+        if (status.Count == 0 && g.Status != GapStatus.Open) return FromRow(g, states);
         var current = GapStatus.Open;
         foreach (var e in own)
         {
