@@ -15,7 +15,7 @@ internal static class Handlers
             or MoveDueCommand or DeclineCommand => GapHandler.HandleAsync(ctx, command, ct),
         MoveBucketCommand or PlanCommand or CloseCommand or ApproveCommand or RejectCommand or SignOffCommand
             => ApprovalHandler.HandleAsync(ctx, command, ct),
-        LogCommand or ShowCommand or CheckinCommand or SummaryCommand or GoNoGoCommand
+        LogCommand or ShowCommand or CheckinCommand or SummaryCommand or RetroCommand or GoNoGoCommand
             => ViewHandler.HandleAsync(ctx, command, ct),
         _ => Unknown(ctx, command),
     };

@@ -49,6 +49,9 @@ internal static class ViewHandler
             case SummaryCommand { Rotate: false }:
                 ctx.Say($"One-page summary of \"{r.Name}\": {ctx.Links.SummaryUrl(r)}");
                 break;
+            case RetroCommand when ctx.Check(Guard.Lead(r, ctx.Actor, "draft the retrospective")):
+                ctx.Say($"Drafted retrospective of \"{r.Name}\" (Markdown, from the lessons, slips, broken retests, milestones and timeline): {ctx.Links.RetroUrl(r)}", Audience.Actor);
+                break;
             case GoNoGoCommand:
                 var verdict = await GoNoGo.EvaluateAsync(ctx, ct);
                 ctx.Show(new GoNoGoCard(r.Name, verdict.Passes, verdict.Blockers), Audience.Actor);

@@ -44,6 +44,7 @@ public static class CommandCatalog
         ("Reading", new("summary", "summary [rotate]", "Link to the one-page summary; rotate replaces the link.")),
         ("Closing", new("gonogo", "gonogo", "Check what still blocks closing the recovery.")),
         ("Closing", new("close", "close", "Ask the approver to sign off closure.")),
+        ("Closing", new("retro", "retro", "Link to a drafted retrospective (Markdown) for the team's wiki.")),
         ("Setting up", new("settings", "settings checkin <weekday> <hh:mm> | settings tz <zone>", "Set the check-in day and time, or the time zone.")),
         ("Approver", new("approve", "approve CR-3", "Approve a pending request: reset plan, scope change, sign-off or closure.")),
         ("Approver", new("reject", "reject CR-3 <reason>", "Reject a pending request, with a reason.")),
