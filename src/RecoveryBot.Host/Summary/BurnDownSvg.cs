@@ -71,6 +71,10 @@ public static class BurnDownSvg
             foreach (var d in chart.Days) s.Append(F(X(d.Day))).Append(',').Append(F(Y(value(d)))).Append(' ');
             s.Length--;
             s.Append("\"><title>").Append(E(name)).Append("</title></polyline>");
+            // Today's value as a marker, so a recovery one day old still shows where each line stands.
+            var end = chart.Days[^1];
+            s.Append("<circle cx=\"").Append(F(X(end.Day))).Append("\" cy=\"").Append(F(Y(value(end)))).Append("\" r=\"").Append(F(width + 1.5))
+             .Append("\" fill=\"").Append(dashes.Length == 0 ? stroke : "#fff").Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"2\"/>");
         }
         Legend(s, chart);
         return s.Append("</svg>").ToString();

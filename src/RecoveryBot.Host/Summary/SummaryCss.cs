@@ -23,10 +23,13 @@ internal static class SummaryCss
         "table:not(.numbers) th,table:not(.numbers) td{display:block}table:not(.numbers) thead{display:none}" +
         "table:not(.numbers) tr{border-bottom:1px solid #999;padding:.3rem 0}table:not(.numbers) th,table:not(.numbers) td{border:0;padding:.1rem 0}" +
         ".numbers{display:block;overflow-x:auto}}" +
-        "@page{size:A4;margin:12mm}" +
-        "@media print{body{font-size:9.5pt;line-height:1.3}main{max-width:none;padding:0}h1{font-size:15pt;margin:0}" +
-        "h2{font-size:11pt;margin:.7rem 0 .25rem;break-after:avoid}.tiles{margin:.4rem 0;gap:.3rem}.tiles li{padding:.15rem .4rem}" +
-        ".tiles strong{font-size:13pt}th,td{padding:.1rem .3rem}thead th{background:none;border-bottom:1.5px solid #000}" +
-        "tr{break-inside:avoid}tr.late{background:none}tr.late td{font-weight:600}figure{break-inside:avoid}svg.chart{max-height:6.5cm}" +
-        ".notes{font-size:8pt;columns:2}a{color:#000;text-decoration:none}.links{display:none}#log{display:none}}";
+        "@page{size:A4;margin:10mm}" +
+        "@media print{body{font-size:8pt;line-height:1.22}main{max-width:none;padding:0;column-count:2;column-gap:7mm}h1{font-size:14pt;margin:0}" +
+        "header,.tiles,.wide{column-span:all}section{break-inside:avoid}caption{font-size:7.5pt}.meta{margin:0}" +
+        ".tiles li{flex:1 1 0}.tiles strong{display:inline;font-size:12pt}" +
+        "h2{font-size:10.5pt;margin:.45rem 0 .15rem;break-after:avoid}.none{margin:.1rem 0}.tiles{margin:.4rem 0;gap:.3rem}.tiles li{padding:.05rem .4rem}" +
+        "th,td{padding:.05rem .3rem}thead th{background:none;border-bottom:1.5px solid #000}" +
+        "tr{break-inside:avoid}tr.late{background:none}tr.late td{font-weight:600}figure{break-inside:avoid}svg.chart{max-height:3.2cm}" +
+        ".notes{font-size:6.8pt;columns:3;margin:.2rem 0;line-height:1.15}section.empty{display:none}table.history tbody tr:nth-child(n+4){display:none}" +
+        "table.history caption::after{content:' Printed: the latest 3.'}figcaption{font-size:8.5pt}a{color:#000;text-decoration:none}.links{display:none}#log{display:none}}";
 }

@@ -43,16 +43,17 @@ public static class SummaryPage
         Tile(h, pending.Count.ToString(Inv), "waiting for the approver");
         h.Append("</ul>");
 
-        h.Append("<section aria-labelledby=\"trend\"><h2 id=\"trend\">Is it getting better?</h2><figure>").Append(BurnDownSvg.Render(d.Chart))
+        h.Append("<section class=\"wide\" aria-labelledby=\"trend\"><h2 id=\"trend\">Is it getting better?</h2><figure>").Append(BurnDownSvg.Render(d.Chart))
          .Append("<figcaption>").Append(E(d.Chart.Sentence())).Append("</figcaption></figure></section>");
         SummarySections.Numbers(h, d.Numbers);
-        SummarySections.Milestones(h, d.MilestoneChecks, today);
 
         Section(h, "Open now — one owner, one date", open, ["Item", "Problem", "Owner", "Due", "Status"], g =>
-            [g.Id.ToString(), g.Title, Fmt.Who(g.Owner), (g.IsOverdue(today) ? "⚠ overdue: " : "") + Fmt.Due(g), g.Status.Text()], g => g.IsOverdue(today));
-        SummarySections.Scope(h, r, d.Timelines, d.Changes);
+            [g.Id.ToString(), g.Title, Fmt.Who(g.Owner), (g.IsOverdue(today) ? "⚠ overdue: " : "") + Fmt.Due(g), g.Status.Text()], g => g.IsOverdue(today), wide: true);
         Section(h, "Fixes shipped and verified", done, ["Item", "Problem", "Verified by", "When", "Status"], g =>
-            [g.Id.ToString(), g.Title, Fmt.Who(g.VerifiedBy), g.VerifiedAt is { } v ? Fmt.When(v, r.Zone) : "", g.Status.Text()]);
+            [g.Id.ToString(), g.Title, Fmt.Who(g.VerifiedBy), g.VerifiedAt is { } v ? Fmt.When(v, r.Zone) : "", g.Status.Text()], wide: true);
+        // Wide sections first, then the short ones, which print side by side in two columns.
+        SummarySections.Milestones(h, d.MilestoneChecks, today);
+        SummarySections.Scope(h, r, d.Timelines, d.Changes);
         Section(h, "Training done", trained, ["Item", "Training", "When"], g =>
             [g.Id.ToString(), g.TrainingNote ?? g.Title, g.TrainedAt is { } t ? Fmt.When(t, r.Zone) : ""]);
         Section(h, "Questions people still ask (training gaps)", [.. r.Questions.OrderByDescending(q => q.Count)], ["Question", "Asked", "Last asked"],
@@ -72,10 +73,12 @@ public static class SummaryPage
     private static void Tile(StringBuilder h, string value, string label, bool alert = false) =>
         h.Append(alert ? "<li class=\"alert\">" : "<li>").Append("<strong>").Append(E(value)).Append("</strong> ").Append(E(label)).Append("</li>");
 
-    internal static void Section<T>(StringBuilder h, string title, IReadOnlyList<T> rows, string[] headers, Func<T, string[]> cells, Func<T, bool>? flag = null)
+    internal static void Section<T>(StringBuilder h, string title, IReadOnlyList<T> rows, string[] headers, Func<T, string[]> cells, Func<T, bool>? flag = null, bool wide = false)
     {
+        // Empty sections stay on screen (so "nothing" is visible) but are left out of print to keep a small recovery on one page.
+        h.Append(rows.Count == 0 ? "<section class=\"empty\">" : wide ? "<section class=\"wide\">" : "<section>");
         h.Append("<h2>").Append(E(title)).Append(" <span class=\"count\">(").Append(rows.Count).Append(")</span></h2>");
-        if (rows.Count == 0) { h.Append("<p class=\"none\">Nothing here.</p>"); return; }
+        if (rows.Count == 0) { h.Append("<p class=\"none\">Nothing here.</p></section>"); return; }
         h.Append("<table><thead><tr>");
         foreach (var header in headers) h.Append("<th scope=\"col\">").Append(E(header)).Append("</th>");
         h.Append("</tr></thead><tbody>");
@@ -89,7 +92,7 @@ public static class SummaryPage
             }
             h.Append("</tr>");
         }
-        h.Append("</tbody></table>");
+        h.Append("</tbody></table></section>");
     }
 
     internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -16,7 +16,7 @@ internal static class SummarySections
     {
         var columns = new List<KindNumbers> { n.All };
         columns.AddRange(n.PerKind);
-        h.Append("<section aria-labelledby=\"numbers\"><h2 id=\"numbers\">Are we keeping our word?</h2>");
+        h.Append("<section class=\"wide\" aria-labelledby=\"numbers\"><h2 id=\"numbers\">Are we keeping our word?</h2>");
         h.Append("<table class=\"numbers\"><caption>Median / mean per kind of item; definitions below.</caption><thead><tr><th scope=\"col\">Number</th>");
         foreach (var c in columns) h.Append("<th scope=\"col\">").Append(E(c.Kind is null ? "all items" : c.Label)).Append("</th>");
         h.Append("</tr></thead><tbody>");
@@ -70,23 +70,23 @@ internal static class SummarySections
     public static void Scope(StringBuilder h, Recovery r, IReadOnlyList<GapTimeline> timelines, IReadOnlyList<ChangeRequest> changes)
     {
         var scope = Core.Metrics.Milestones.ApprovedScope(r, timelines);
-        h.Append("<h2>Recovery scope as approved").Append(scope is null ? "" : $" <span class=\"count\">({scope.Count})</span>").Append("</h2>");
+        h.Append("<section><h2>Recovery scope as approved").Append(scope is null ? "" : $" <span class=\"count\">({scope.Count})</span>").Append("</h2>");
         if (scope is null || r.PlanApprovedAt is not { } at)
         {
-            h.Append("<p class=\"none\">").Append(r.PlanProposedAt is { } p ? $"The reset plan was proposed {E(Fmt.When(p, r.Zone))} and is not approved yet." : "No reset plan proposed yet.").Append("</p>");
+            h.Append("<p class=\"none\">").Append(r.PlanProposedAt is { } p ? $"The reset plan was proposed {E(Fmt.When(p, r.Zone))} and is not approved yet." : "No reset plan proposed yet.").Append("</p></section>");
             return;
         }
         var plan = changes.LastOrDefault(c => c.Kind == ChangeKind.ResetPlan && c.State == ApprovalState.Approved);
         h.Append("<p>Approved").Append(plan?.DecidedBy is { } by ? " by " + E(by.Name) : "").Append(' ').Append(E(Fmt.When(at, r.Zone))).Append(": ");
         h.Append(scope.Count == 0 ? "no items." : string.Join("; ", scope.Select(g => E($"{g.Id} {g.Title}"))) + ".");
         var moves = changes.Count(c => c.Kind == ChangeKind.BucketMove && c.State == ApprovalState.Approved && c.DecidedAt > at);
-        h.Append(moves > 0 ? $" Since then {moves} approved change request(s) moved items between now and later." : "").Append("</p>");
+        h.Append(moves > 0 ? $" Since then {moves} approved change request(s) moved items between now and later." : "").Append("</p></section>");
     }
 
     public static void History(StringBuilder h, IReadOnlyList<HistoryEvent> timeline, TimeZoneInfo zone, string zoneId)
     {
-        h.Append("<h2>History <span class=\"count\">(").Append(timeline.Count).Append(")</span></h2>");
-        if (timeline.Count == 0) { h.Append("<p class=\"none\">Nothing here.</p>"); return; }
+        h.Append("<section class=\"wide\"><h2>History <span class=\"count\">(").Append(timeline.Count).Append(")</span></h2>");
+        if (timeline.Count == 0) { h.Append("<p class=\"none\">Nothing here.</p></section>"); return; }
         h.Append("<table class=\"history\"><caption>Newest first, times in ").Append(E(zoneId))
          .Append(timeline.Count > HistoryRows ? $"; the latest {HistoryRows} shown (`show G-n` in the channel has each item's own)" : "")
          .Append(".</caption><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Item</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
@@ -95,7 +95,7 @@ internal static class SummarySections
             h.Append("<tr><td>").Append(E(Fmt.When(e.At, zone))).Append("</td><td>").Append(E(e.Gap?.ToString() ?? "recovery")).Append("</td><td>")
              .Append(E(e.Actor.Name)).Append("</td><td>").Append(E(Describe(e))).Append("</td></tr>");
         }
-        h.Append("</tbody></table>");
+        h.Append("</tbody></table></section>");
     }
 
     public static string Describe(HistoryEvent e)
