@@ -36,6 +36,9 @@ internal sealed class MemoryStore : IRecoveryStore
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<HistoryEvent>>([]);
 
+    public Task<IReadOnlyList<HistoryEvent>> ListHistoryAsync(RecoveryId id, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<HistoryEvent>>([]);
+
     public Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
     {
         var p = partitions.GetOrAdd(changes.Recovery, _ => new Partition());

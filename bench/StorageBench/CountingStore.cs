@@ -18,6 +18,8 @@ internal sealed class CountingStore(IRecoveryStore inner) : IRecoveryStore
     public Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct) => inner.NextGapNumberAsync(id, from, ct);
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) => inner.GetHistoryAsync(id, gap, max, ct);
 
+    public Task<IReadOnlyList<HistoryEvent>> ListHistoryAsync(RecoveryId id, CancellationToken ct) => inner.ListHistoryAsync(id, ct);
+
     public async Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
     {
         var result = await inner.CommitAsync(changes, ct);

@@ -34,6 +34,8 @@ internal static class RowKeys
 
     public static (string From, string To) HistoryRange(GapId? gap) => Range(HistoryScope(gap));
 
+    public static (string From, string To) AllHistoryRange => Range(HistoryPrefix);
+
     // '|' + 1 == '}', so [prefix, prefix-with-'}') covers exactly the keys starting with prefix.
     private static (string, string) Range(string prefix) => (prefix, prefix[..^1] + "}");
 

@@ -36,6 +36,13 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct) =>
         RangeAsync<HistoryEntity, HistoryEvent>(id, RowKeys.HistoryRange(gap), max, e => e.ToModel(), ct);
 
+    public async Task<IReadOnlyList<HistoryEvent>> ListHistoryAsync(RecoveryId id, CancellationToken ct)
+    {
+        var events = await RangeAsync<HistoryEntity, HistoryEvent>(id, RowKeys.AllHistoryRange, int.MaxValue, e => e.ToModel(), ct);
+        // Keys sort by scope, then newest first within it; a stable sort by time keeps same-instant events in order.
+        return [.. events.Reverse().OrderBy(e => e.At)];
+    }
+
     public async Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct)
     {
         var start = Math.Clamp(from, 1, GapId.MaxNumber);

@@ -23,6 +23,8 @@ public sealed class HistoryTests(AzuriteFixture azurite) : StoreTestBase(azurite
         Assert.Equal(["x"], (await Store.GetHistoryAsync(id, new GapId(8), 10, Ct)).Select(e => e.What));
         Assert.Equal(["y"], (await Store.GetHistoryAsync(id, new GapId(70), 10, Ct)).Select(e => e.What));
         Assert.Equal(["r2", "r1"], (await Store.GetHistoryAsync(id, null, 10, Ct)).Select(e => e.What));
+        // The whole recovery's history, gaps' and its own, oldest first: what the summary's numbers read.
+        Assert.Equal(["a", "b", "r1", "r2", "x", "c", "y"], (await Store.ListHistoryAsync(id, Ct)).Select(e => e.What));
     }
 
     [Fact]

@@ -82,6 +82,11 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
         }
     }
 
+    public Task<IReadOnlyList<HistoryEvent>> ListHistoryAsync(RecoveryId id, CancellationToken ct)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. _history.Where(h => h.Id == id).Select(h => h.Event).OrderBy(e => e.At)]);
+    }
+
     public Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
     {
         Committing?.Invoke(changes);

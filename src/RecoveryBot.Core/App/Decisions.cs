@@ -45,6 +45,10 @@ internal static class Decisions
                 break;
         }
         Decide(ctx, change, ApprovalState.Approved, null);
+        if (change.Kind == ChangeKind.Closure)
+        {
+            ctx.Say($"Recovery closed. A retrospective drafted from what happened, to edit and paste into the wiki: {ctx.Links.RetroUrl(r)}", Audience.Channel);
+        }
     }
 
     public static void Reject(TurnContext ctx, ChangeRequest change, string reason) =>

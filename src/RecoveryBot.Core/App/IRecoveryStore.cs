@@ -37,6 +37,12 @@ public interface IRecoveryStore
     Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(RecoveryId id, GapId? gap, int max, CancellationToken ct);
 
     /// <summary>
+    /// Every stored history event of the recovery, its gaps' and its own, oldest first. Gap reports are not among
+    /// them: the gap row records its report (<see cref="Gap.CreatedAt"/>, <see cref="Gap.Reporter"/>).
+    /// </summary>
+    Task<IReadOnlyList<HistoryEvent>> ListHistoryAsync(RecoveryId id, CancellationToken ct);
+
+    /// <summary>
     /// Writes every change in one transaction. An entity with a null <c>Version</c> is inserted (and must not
     /// exist yet); any other is replaced only if its stored version still equals <c>Version</c>.
     /// History events are appended. Either everything lands or nothing does.

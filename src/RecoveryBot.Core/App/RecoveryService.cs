@@ -188,7 +188,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     // Reports, lessons and questions add nothing with a date, so the hot path of `gap` pays no extra round trip.
     private static bool AffectsSchedule(ChatCommand command) =>
-        command is not (ReportCommand or LessonCommand or QuestionCommand or EscalationCommand or SummaryCommand);
+        command is not (ReportCommand or LessonCommand or QuestionCommand or EscalationCommand or SummaryCommand or RetroCommand);
 
     private static bool IsNewChange(TurnContext ctx, string what) =>
         ctx.Changes().ChangeRequests.Any(c => c.Version is null && c.Label == what);

@@ -21,4 +21,7 @@ public interface ISummaryLinks
     string SummaryUrl(Recovery recovery);
 
     string LogUrl(Recovery recovery);
+
+    /// <summary>The drafted retrospective as Markdown, signed like the summary; hosts without one link the summary.</summary>
+    string RetroUrl(Recovery recovery) => SummaryUrl(recovery);
 }

@@ -37,7 +37,8 @@ internal static class ViewHandler
                 if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;
                 var gaps = await ctx.Store.ListGapsAsync(r.Id, ct);
                 var changes = await ctx.Store.ListChangeRequestsAsync(r.Id, ct);
-                ctx.Show(CheckinComposer.Compose(r, gaps, changes, ctx.Now, ctx.Links.LogUrl(r)), c.Preview ? Audience.Actor : Audience.Channel);
+                var events = await ctx.Store.ListHistoryAsync(r.Id, ct);
+                ctx.Show(CheckinComposer.Compose(r, gaps, changes, ctx.Now, ctx.Links.LogUrl(r), history: events), c.Preview ? Audience.Actor : Audience.Channel);
                 break;
             case SummaryCommand { Rotate: true } when ctx.Check(Guard.Lead(r, ctx.Actor, "rotate the summary link")):
                 var rotated = r with { LinkGeneration = r.LinkGeneration + 1 };
@@ -47,6 +48,9 @@ internal static class ViewHandler
                 break;
             case SummaryCommand { Rotate: false }:
                 ctx.Say($"One-page summary of \"{r.Name}\": {ctx.Links.SummaryUrl(r)}");
+                break;
+            case RetroCommand when ctx.Check(Guard.Lead(r, ctx.Actor, "draft the retrospective")):
+                ctx.Say($"Drafted retrospective of \"{r.Name}\" (Markdown, from the lessons, slips, broken retests, milestones and timeline): {ctx.Links.RetroUrl(r)}", Audience.Actor);
                 break;
             case GoNoGoCommand:
                 var verdict = await GoNoGo.EvaluateAsync(ctx, ct);

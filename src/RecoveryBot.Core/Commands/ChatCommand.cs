@@ -45,6 +45,9 @@ public sealed record LogCommand(LogFilter Filter, int Page = 1) : ChatCommand { 
 public sealed record ShowCommand(GapId Gap) : ChatCommand { public override string Verb => "show"; }
 public sealed record CheckinCommand(bool Preview) : ChatCommand { public override string Verb => "checkin"; }
 public sealed record SummaryCommand(bool Rotate) : ChatCommand { public override string Verb => "summary"; }
+
+/// <summary><c>retro</c>: the lead gets a signed link to the drafted retrospective.</summary>
+public sealed record RetroCommand : ChatCommand { public override string Verb => "retro"; }
 public sealed record GoNoGoCommand : ChatCommand { public override string Verb => "gonogo"; }
 public sealed record CloseCommand : ChatCommand { public override string Verb => "close"; }
 public sealed record CheckinSettingsCommand(DayOfWeek Day, TimeOnly Time) : ChatCommand { public override string Verb => "settings"; }

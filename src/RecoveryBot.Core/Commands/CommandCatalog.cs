@@ -47,6 +47,7 @@ public static class CommandCatalog
         ("Reading", new("recoveries", "recoveries", "List every recovery of this channel, closed ones included, with their summary links.")),
         ("Closing", new("gonogo", "gonogo", "Check what still blocks closing the recovery.")),
         ("Closing", new("close", "close", "Ask the approver to sign off closure.")),
+        ("Closing", new("retro", "retro", "Link to a drafted retrospective (Markdown) for the team's wiki.")),
         ("Setting up", new("settings", "settings checkin <weekday> <hh:mm> | settings tz <zone> | settings followup <days>", "Set the check-in day and time, the time zone, or the days from closure to the follow-up.")),
         ("Approver", new("approve", "approve CR-3", "Approve a pending request: reset plan, scope change, sign-off or closure.")),
         ("Approver", new("reject", "reject CR-3 <reason>", "Reject a pending request, with a reason.")),

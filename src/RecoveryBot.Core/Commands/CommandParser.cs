@@ -57,6 +57,7 @@ public static class CommandParser
             "show" => ReadParsers.Show(args),
             "checkin" => ReadParsers.Checkin(args),
             "summary" => ReadParsers.Summary(args),
+            "retro" => args.Done(new RetroCommand()),
             "gonogo" => args.Done(new GoNoGoCommand()),
             "close" => args.Done(new CloseCommand()),
             "settings" => RecoveryParsers.Settings(args),

@@ -37,6 +37,9 @@ public sealed record ScheduleInput(Recovery Recovery, IReadOnlyList<Gap> Gaps, I
     /// <summary>Link to the gap log, shown at the end of the check-in.</summary>
     public string? LogLink { get; init; }
 
+    /// <summary>The recovery's history, for the check-in's numbers; loaded only when a check-in is due.</summary>
+    public IReadOnlyList<HistoryEvent> History { get; init; } = [];
+
     /// <summary>Posts that could not be delivered; listed for the lead in the next check-in.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 }

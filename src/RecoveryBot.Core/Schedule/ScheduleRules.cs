@@ -114,7 +114,7 @@ internal static class ScheduleRules
 
     public static Reply Checkin(ScheduleInput input, DateTimeOffset now, bool late)
     {
-        var card = CheckinComposer.Compose(input.Recovery, input.Gaps, input.Changes, now, input.LogLink, late);
+        var card = CheckinComposer.Compose(input.Recovery, input.Gaps, input.Changes, now, input.LogLink, late, input.History);
         if (input.Notices.Count > 0)
         {
             card = card with { Sections = [.. card.Sections, new Section(ScheduledTexts.NoticesTitle, input.Notices)] };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RecoveryBot.Core.Metrics;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
 
@@ -16,7 +17,7 @@ public static class CheckinComposer
     private const int MaxMilestones = 3;
 
     public static CardDoc Compose(Recovery r, IReadOnlyList<Gap> gaps, IReadOnlyList<ChangeRequest> changes,
-        DateTimeOffset now, string? logLink, bool late = false)
+        DateTimeOffset now, string? logLink, bool late = false, IReadOnlyList<HistoryEvent>? history = null)
     {
         var zone = r.Zone;
         var today = zone.Today(now);
@@ -37,6 +38,7 @@ public static class CheckinComposer
             ("Moved to later", [.. changes.Where(c => c.State == ApprovalState.Approved && c.ToBucket == Bucket.Later && c.DecidedAt >= weekAgo).Select(c => c.Summary)]),
             ("Frozen requests (in later)", [.. gaps.Where(g => g.Bucket == Bucket.Later && g.Kind == GapKind.Request && g.Status.IsActive()).Select(g => $"{g.Id} {g.Title}")]),
             ("Milestones ahead", [.. r.Milestones.Where(m => m.Date >= today).Take(MaxMilestones).Select(m => $"{Fmt.Date(m.Date)} — {m.Text}")]),
+            (NumbersBlock.Title, [.. NumbersBlock.Lines(RecoveryMetrics.Compute(r, gaps, history ?? [], changes, now))]),
             ("Training gaps (asked again)", [.. r.Questions.Where(q => q.Count > 1).OrderByDescending(q => q.Count).Select(q => $"\"{q.Text}\" — asked {q.Count}×")]),
         };
         var review = r.NextReview is { } at ? $"Next review: {Fmt.When(at, zone)}" : "Next review: not set";

@@ -1,25 +1,35 @@
+using System.Text;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Host.Web;
 
 namespace RecoveryBot.Host.Summary;
 
-/// <summary>The read-only summary page, CSV and iCalendar feed, behind signed links.</summary>
+/// <summary>The read-only summary page, CSV, iCalendar feed and drafted retrospective, behind signed links.</summary>
 internal static class SummaryEndpoints
 {
     public static IEndpointRouteBuilder MapSummary(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/recoveries/{id}/summary", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
+        var group = app.MapGroup("/recoveries/{id}").AddEndpointFilter(async (context, next) =>
+        {
+            // A signed link is a capability: never cached, never passed on as a referrer, never indexed.
+            var headers = context.HttpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Robots-Tag"] = "noindex";
+            return await next(context);
+        });
+        group.MapGet("/summary", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
             loader.ServeAsync(id, sig, d => Results.Content(SummaryPage.Render(d), "text/html; charset=utf-8"), ct));
-        app.MapGet("/recoveries/{id}/gaps.csv", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
-            loader.ServeAsync(id, sig, d => Results.Text(GapCsv.Write(d.Gaps), "text/csv; charset=utf-8"), ct));
-        app.MapGet("/recoveries/{id}/calendar.ics", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
+        group.MapGet("/gaps.csv", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
+            loader.ServeAsync(id, sig, d => Results.File(Encoding.UTF8.GetBytes(GapCsv.Write(d.Gaps)), "text/csv; charset=utf-8", $"gap-log-{d.Today:yyyy-MM-dd}.csv"), ct));
+        group.MapGet("/calendar.ics", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
             loader.ServeAsync(id, sig, d => Results.Text(RecoveryCalendar.Write(d), "text/calendar; charset=utf-8"), ct));
+        group.MapGet("/retro.md", (string id, string? sig, SummaryLoader loader, CancellationToken ct) =>
+            loader.ServeAsync(id, sig, d => Results.Text(RetroDraft.Write(d), "text/markdown; charset=utf-8"), ct));
         return app;
     }
 }
-
-public sealed record SummaryData(Recovery Recovery, IReadOnlyList<Gap> Gaps, IReadOnlyList<ChangeRequest> Changes, DateTimeOffset Now, string Sig);
 
 internal sealed class SummaryLoader(IRecoveryStore store, SummaryLinks links, LinkKeys keys, TimeProvider time)
 {
@@ -35,7 +45,8 @@ internal sealed class SummaryLoader(IRecoveryStore store, SummaryLinks links, Li
             if (recovery is null || !links.Verify(recovery, sig)) return forbidden;
             var gaps = await store.ListGapsAsync(recoveryId, ct);
             var changes = await store.ListChangeRequestsAsync(recoveryId, ct);
-            return render(new SummaryData(recovery, gaps, changes, time.GetUtcNow(), sig));
+            var history = await store.ListHistoryAsync(recoveryId, ct);
+            return render(new SummaryData(recovery, gaps, changes, time.GetUtcNow(), sig) { History = history });
         }
         catch (StoreUnavailableException)
         {

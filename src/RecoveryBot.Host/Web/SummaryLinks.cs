@@ -17,6 +17,8 @@ public sealed class SummaryLinks(LinkKeys keys, IOptions<WebOptions> options, Ti
 
     public string LogUrl(Recovery recovery) => Url(recovery, "summary") + "#log";
 
+    public string RetroUrl(Recovery recovery) => Url(recovery, "retro.md");
+
     public string Url(Recovery recovery, string page)
     {
         if (keys.Current is not { } key) return "(the summary link is unavailable until storage is reachable)";

@@ -61,6 +61,7 @@ internal sealed class DueProcessor(
             {
                 Changes = await store.ListChangeRequestsAsync(r.Id, ct),
                 LogLink = links?.LogUrl(r),
+                History = await store.ListHistoryAsync(r.Id, ct),
                 Notices = [.. notices.Select(n => n.Text)],
             };
             plan = SchedulePlanner.Plan(input, since, now, lateAfter);

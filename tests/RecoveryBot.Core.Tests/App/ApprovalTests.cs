@@ -171,10 +171,21 @@ public sealed class ApprovalTests
         var go = await s.Say(Max, "gonogo");
         Assert.Equal(Tone.Good, Assert.Single(go.Replies.OfType<Reply.Card>()).Doc.Banner!.Tone);
         await s.Say(Lena, "close");
-        await s.Say(Dana, "approve CR-1");
+        var closed = await s.Say(Dana, "approve CR-1");
         var r = await s.Recovery();
         Assert.Equal(RecoveryPhase.Closed, r.Phase);
         Assert.NotNull(r.ClosedAt);
+        Assert.Contains(closed.Lines, l => l.StartsWith("Recovery closed. A retrospective", StringComparison.Ordinal) && l.EndsWith($"/recoveries/{r.Id}/retro.md?g=0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retro_LeadGetsTheSignedDraftLink_OthersAreRefused()
+    {
+        var s = await WithGapAsync();
+        var lead = await s.Say(Lena, "retro");
+        Assert.Contains(lead.Lines, l => l.Contains($"https://bot.test/recoveries/{s.Id}/retro.md", StringComparison.Ordinal));
+        var member = await s.Say(Max, "retro");
+        Assert.Contains(member.Lines, l => l.Contains("draft the retrospective", StringComparison.Ordinal) && !l.Contains("retro.md", StringComparison.Ordinal));
     }
 
     [Fact]

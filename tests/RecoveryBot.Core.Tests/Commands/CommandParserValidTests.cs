@@ -88,6 +88,8 @@ public class CommandParserValidTests
         { "check-in preview", new CheckinCommand(true) },
         { "summary", new SummaryCommand(false) },
         { "summary rotate", new SummaryCommand(true) },
+        { "retro", new RetroCommand() },
+        { "RETRO", new RetroCommand() },
         { "gonogo", new GoNoGoCommand() },
         { "go/no-go", new GoNoGoCommand() },
         { "go-no-go", new GoNoGoCommand() },

@@ -55,4 +55,20 @@ public sealed class CheckinComposerTests
         Assert.Contains("verified by Ravi Mehta", closed.Lines[0], StringComparison.Ordinal);
         Assert.Contains(card.Sections, s => s.Heading?.StartsWith("Training gaps", StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public void Compose_WithHistory_CarriesTheNumbersBlockWithinTheWordBudget()
+    {
+        var gaps = Enumerable.Range(1, 120).Select(n => Item(n, n % 4 == 0 ? GapStatus.Closed : GapStatus.InProgress,
+            new DateOnly(2026, 12, 1).AddDays(n % 10), slips: n % 3) with { FixReadyAt = Friday.AddDays(-4) }).ToList();
+        var history = gaps.SelectMany(g => new[]
+        {
+            new HistoryEvent(g.Id, Friday.AddDays(-9), Lena, "owner", null, Ana.Name),
+            new HistoryEvent(g.Id, Friday.AddDays(-9), Lena, "due", null, "Tue 1 Dec 2026"),
+        }).ToList();
+        var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, "https://bot.test/log", history: history);
+        var numbers = Assert.Single(card.Sections, s => s.Heading == RecoveryBot.Core.Metrics.NumbersBlock.Title);
+        Assert.StartsWith("Time to own 1 d / 1 d · to fix ready 5 d / 5 d", numbers.Lines[0], StringComparison.Ordinal);
+        Assert.InRange(CheckinComposer.Words(card), 1, CheckinComposer.WordBudget);
+    }
 }
