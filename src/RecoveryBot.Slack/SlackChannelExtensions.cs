@@ -51,7 +51,8 @@ public static class SlackChannelExtensions
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackGate>();
-        services.AddSingleton<EventDeduper>();
+        // One host alone remembers event ids in memory; the host composes the durable claims (AddTableStorage) first.
+        services.TryAddSingleton<RecoveryBot.Core.App.IDeliveryClaims>(sp => new EventDeduper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<EventsEndpoint>();

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
+        services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
         services.AddScheduleIndex();
         services.AddHostedService<TableStorageInitializer>();
         return services;

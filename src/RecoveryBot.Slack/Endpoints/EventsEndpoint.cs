@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.App;
 using RecoveryBot.Slack.Turns;
 using RecoveryBot.Slack.Wire;
 
@@ -8,9 +9,10 @@ namespace RecoveryBot.Slack.Endpoints;
 
 /// <summary>
 /// POST /slack/events: <c>url_verification</c>, and <c>app_mention</c> / direct messages (<c>message.im</c>) run as
-/// commands. Each event_id runs once per host; Slack's retries (X-Slack-Retry-Num) of a seen id are just acknowledged.
+/// commands. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
+/// of a claimed id are just acknowledged, and a run that failed is released so Slack's next retry runs it.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDeduper deduper, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -33,7 +35,7 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDedu
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (envelope is not { Type: "event_callback", EventId: { } id, Event: { } ev }) return;
-        if (!deduper.TryBegin(id))
+        if (!await claims.TryClaimAsync(ClaimScope, id, http.RequestAborted))
         {
             log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, http.Request.Headers["X-Slack-Retry-Num"].ToString());
             return;
@@ -44,10 +46,14 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDedu
         }
         catch
         {
-            deduper.Forget(id);
+            await claims.ReleaseAsync(ClaimScope, id, CancellationToken.None);
             throw;
         }
+        await claims.CompleteAsync(ClaimScope, id, CancellationToken.None);
     }
+
+    /// <summary>The claims' scope of Events API event_ids.</summary>
+    public const string ClaimScope = "slack-event";
 
     private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
     {

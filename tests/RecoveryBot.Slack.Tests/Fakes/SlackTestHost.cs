@@ -41,7 +41,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = secret,
-            ["Slack:BotToken"] = "xoxb-test-token",
+            // Slack off (no secret) means no token either: the startup checks refuse one without the other.
+            ["Slack:BotToken"] = string.IsNullOrEmpty(secret) ? "" : "xoxb-test-token",
             ["Slack:ApiBaseUrl"] = (apiBase ?? new Uri("http://127.0.0.1:9/api/")).AbsoluteUri,
             ["Slack:ChannelPacing"] = "00:00:00.200",
         });
