@@ -51,6 +51,8 @@ public sealed class HostStartupTests : IClassFixture<HostStartupTests.DownStorag
         Assert.NotNull(services.GetRequiredService<IScheduleIndex>());
         var platforms = services.GetServices<IChannelPoster>().Select(p => p.Platform).Order().ToList();
         Assert.Equal(["slack", "teams"], platforms);
+        // Slack event ids are claimed in Table Storage, so a retry to another host is recognised.
+        Assert.IsType<RecoveryBot.Storage.TableDeliveryClaims>(services.GetRequiredService<IDeliveryClaims>());
     }
 
     [Fact]
