@@ -54,6 +54,7 @@ public static class SlackChannelExtensions
         // One host alone remembers event ids in memory; the host composes the durable claims (AddTableStorage) first.
         services.TryAddSingleton<RecoveryBot.Core.App.IDeliveryClaims>(sp => new EventDeduper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SubmissionHandler>();
+        services.AddSingleton<AckBudget>();
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<EventsEndpoint>();
         services.AddSingleton<InteractivityEndpoint>();

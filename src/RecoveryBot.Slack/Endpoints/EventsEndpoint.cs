@@ -12,7 +12,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// commands. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
 /// of a claimed id are just acknowledged, and a run that failed is released so Slack's next retry runs it.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, AckBudget budget, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -35,14 +35,23 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDelivery
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (envelope is not { Type: "event_callback", EventId: { } id, Event: { } ev }) return;
-        if (!await claims.TryClaimAsync(ClaimScope, id, http.RequestAborted))
+        // Claim, run and complete within the ack budget: a failure then answers 500 and Slack retries; a run still
+        // going when the budget is spent is acknowledged and finishes on the host's lifetime.
+        var retry = http.Request.Headers["X-Slack-Retry-Num"].ToString();
+        await budget.RunAsync(ct => ClaimAndRunAsync(envelope, ev, id, retry, ct),
+            (_, _) => Task.CompletedTask);
+    }
+
+    private async Task<bool> ClaimAndRunAsync(EventEnvelope envelope, SlackEvent ev, string id, string retry, CancellationToken ct)
+    {
+        if (!await claims.TryClaimAsync(ClaimScope, id, ct))
         {
-            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, http.Request.Headers["X-Slack-Retry-Num"].ToString());
-            return;
+            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, retry);
+            return false;
         }
         try
         {
-            await RunAsync(envelope, ev, http.RequestAborted);
+            await RunAsync(envelope, ev, ct);
         }
         catch
         {
@@ -50,6 +59,7 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDelivery
             throw;
         }
         await claims.CompleteAsync(ClaimScope, id, CancellationToken.None);
+        return true;
     }
 
     /// <summary>The claims' scope of Events API event_ids.</summary>

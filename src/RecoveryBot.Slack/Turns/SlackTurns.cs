@@ -44,6 +44,9 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
 
     public void Say(ReplyTarget target, string line) => replies.Private(target, MessageComposer.Text(line));
 
+    /// <summary>A reply that missed its HTTP answer (the ack budget was spent) goes to the actor afterwards.</summary>
+    public void Private(ReplyTarget target, SlackMessage message) => replies.Private(target, message);
+
     public Task<string?> OpenFormAsync(ReplyTarget target, FormKind kind, string? title, CancellationToken ct) =>
         replies.OpenFormAsync(target, kind, title, ct);
 
