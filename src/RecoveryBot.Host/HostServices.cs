@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
 using RecoveryBot.Host.Web;
 
@@ -7,7 +9,8 @@ internal static class HostServices
 {
     public static IServiceCollection AddRecoveryBotCore(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<WebOptions>().Bind(config.GetSection(WebOptions.Section));
+        services.AddOptions<WebOptions>().Bind(config.GetSection(WebOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
         services.AddSingleton<LinkKeys>();
         services.AddSingleton<SummaryLinks>();
         services.AddSingleton<ISummaryLinks>(sp => sp.GetRequiredService<SummaryLinks>());

@@ -15,13 +15,6 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
-var problems = StartupChecks.Find(builder.Configuration, builder.Environment);
-if (problems.Count > 0)
-{
-    foreach (var problem in problems) Console.Error.WriteLine("Configuration error: " + problem);
-    return 2;
-}
-
 if (args is [DueCommand.Verb, ..])
 {
     return await DueCommand.RunAsync(args, builder.Configuration, services =>
@@ -41,6 +34,8 @@ builder.Services.AddChannelPosters();
 builder.Services.AddScheduler(builder.Configuration);
 
 var app = builder.Build();
+// Every section's validators (ValidateOnStart) run here, before anything is mapped or started: one line per mistake.
+if (StartupChecks.Report(app.Services, Console.Error)) return StartupChecks.ExitCode;
 app.UseCorrelation();
 app.MapHealth();
 app.MapSummary();

@@ -1,42 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using RecoveryBot.Core.Settings;
+
 namespace RecoveryBot.Host;
 
 /// <summary>
-/// Configuration mistakes an operator makes, found before the host starts, each said in one line that names the
-/// setting as an environment variable.
+/// Configuration mistakes an operator makes, found before the host starts. Every section (Storage, Scheduler, Teams,
+/// Slack, Web) has its <see cref="IValidateOptions{TOptions}"/> registered with ValidateOnStart; this runs them all at
+/// once and turns the failures into one line each, naming the setting as an environment variable. The host prints
+/// them and exits with code 2.
 /// </summary>
-public static class StartupChecks
+public static partial class StartupChecks
 {
-    public static IReadOnlyList<string> Find(IConfiguration config, IHostEnvironment env)
+    public const int ExitCode = 2;
+
+    public static IReadOnlyList<string> Find(IServiceProvider services)
     {
-        var problems = new List<string>();
-        string? Get(string key) => config[key] is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
-
-        problems.AddRange(RecoveryBot.Teams.TeamsConfiguration.Validate(config, env));
-
-        if (Get("Slack:SigningSecret") is not null && Get("Slack:BotToken") is null)
-            problems.Add("Slack__SigningSecret is set but Slack__BotToken is empty.");
-        if (Get("Slack:BotToken") is not null && Get("Slack:SigningSecret") is null)
-            problems.Add("Slack__BotToken is set but Slack__SigningSecret is empty; Slack requests could not be verified.");
-        if (Get("Slack:BotToken") is { } token && !token.StartsWith("xoxb-", StringComparison.Ordinal))
-            problems.Add("Slack__BotToken must be a bot token (it starts with xoxb-).");
-        if (!IsHttpUrl(Get("Slack:ApiBaseUrl") ?? "https://slack.com/api/"))
-            problems.Add("Slack__ApiBaseUrl must be an absolute http(s) URL.");
-
-        if (!IsHttpUrl(Get("Web:PublicBaseUrl") ?? "http://127.0.0.1:3978"))
-            problems.Add("Web__PublicBaseUrl must be an absolute http(s) URL, e.g. https://recoverybot.example.com.");
-        if (Get("Web:LinkKey") is { } key && !IsKey(key))
-            problems.Add("Web__LinkKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).");
-        if (Get("Storage:ConnectionString") is { } cs && env.IsProduction() && cs.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase))
-            problems.Add("Storage__ConnectionString points at the local emulator (UseDevelopmentStorage=true) in Production.");
-        return problems;
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return [];
+        }
+        catch (Exception ex) when (Lines(ex) is { Count: > 0 } lines)
+        {
+            return lines;
+        }
     }
 
-    private static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static bool IsKey(string text)
+    /// <summary>Prints each problem as "Configuration error: …" on <paramref name="error"/>; true when there was any.</summary>
+    public static bool Report(IServiceProvider services, TextWriter error)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        return Convert.TryFromBase64String(text, buffer, out var written) && written >= 32;
+        ArgumentNullException.ThrowIfNull(error);
+        var problems = Find(services);
+        foreach (var problem in problems) error.WriteLine("Configuration error: " + problem);
+        return problems.Count > 0;
     }
+
+    internal static IReadOnlyList<string> Lines(Exception ex) => ex switch
+    {
+        OptionsValidationException invalid => invalid.Failures.Distinct().ToList(),
+        AggregateException many => many.InnerExceptions.SelectMany(Lines).ToList(),
+        // The binder's own failure ("Failed to convert configuration value at 'Scheduler:PollInterval' to type
+        // 'System.TimeSpan'.") names no value; it is said the same way as the validators' lines.
+        InvalidOperationException when BindFailure().Match(ex.Message) is { Success: true } m =>
+            [$"{SettingRules.Name(m.Groups["section"].Value, m.Groups["member"].Value.Replace(":", "__", StringComparison.Ordinal))} is not a valid {Friendly(m.Groups["type"].Value)}."],
+        _ => [],
+    };
+
+    private static string Friendly(string type) => type switch
+    {
+        "System.TimeSpan" => "duration (e.g. 00:00:30)",
+        "System.Int32" or "System.Int64" => "whole number",
+        "System.Boolean" => "true or false",
+        "System.Uri" => "URL",
+        _ => type[(type.LastIndexOf('.') + 1)..],
+    };
+
+    [GeneratedRegex("^Failed to convert configuration value (?:'[^']*' )?at '(?<section>[^':]+):(?<member>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex BindFailure();
 }

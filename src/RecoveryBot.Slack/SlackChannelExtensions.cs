@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using RecoveryBot.Slack.Api;
 using RecoveryBot.Slack.Endpoints;
@@ -27,7 +28,8 @@ public static class SlackChannelExtensions
 
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
             .AddResilienceHandler("slack-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -49,8 +51,10 @@ public static class SlackChannelExtensions
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackGate>();
-        services.AddSingleton<EventDeduper>();
+        // One host alone remembers event ids in memory; the host composes the durable claims (AddTableStorage) first.
+        services.TryAddSingleton<RecoveryBot.Core.App.IDeliveryClaims>(sp => new EventDeduper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SubmissionHandler>();
+        services.AddSingleton<AckBudget>();
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<EventsEndpoint>();
         services.AddSingleton<InteractivityEndpoint>();

@@ -15,7 +15,7 @@ public sealed class StorageOptions
     /// <summary>Prefix of every table name; a letter followed by letters or digits, at most 53 characters.</summary>
     /// <value>Defaults to <c>rb</c>.</value>
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,52})?$",
-        ErrorMessage = "Storage:TablePrefix must start with a letter and contain only letters and digits (at most 53).")]
+        ErrorMessage = "Storage__TablePrefix must start with a letter and contain only letters and digits (at most 53).")]
     public string TablePrefix { get; set; } = "rb";
 
     /// <summary>How often a transient failure (network, 408, 429, 5xx) is retried before giving up.</summary>

@@ -18,33 +18,15 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => IsConnectionString(o.ConnectionString),
-                "Storage:ConnectionString is not a valid Azure Table Storage connection string.")
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
+        services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
         services.AddScheduleIndex();
         services.AddHostedService<TableStorageInitializer>();
         return services;
-    }
-
-    // Parsing only; the client makes no request until it is used.
-    private static bool IsConnectionString(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return false;
-        try
-        {
-            _ = new TableServiceClient(value);
-            return true;
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -29,7 +29,8 @@ public static class TeamsChannelExtensions
     /// </summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section));
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsConfiguration>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace RecoveryBot.Teams;
 
 public enum TeamsAuthentication { BotFramework, None }
@@ -16,8 +18,26 @@ public sealed class TeamsOptions
     /// <summary>Home tenant of a single-tenant bot; empty means the legacy multi-tenant authority (botframework.com).</summary>
     public string TenantId { get; set; } = "";
 
-    /// <value><see cref="TeamsAuthentication.BotFramework"/>; <c>None</c> only for local emulators (refused in Production).</value>
-    public TeamsAuthentication Authentication { get; set; } = TeamsAuthentication.BotFramework;
+    /// <summary>
+    /// <c>Teams__Authentication</c> as written: only the names <c>BotFramework</c> or <c>None</c> (any case). It is bound
+    /// as text because the enum binder also takes numbers and flag lists ("1", "BotFramework,None").
+    /// </summary>
+    [ConfigurationKeyName("Authentication")]
+    public string AuthenticationSetting { get; set; } = nameof(TeamsAuthentication.BotFramework);
+
+    /// <value><see cref="TeamsAuthentication.BotFramework"/> unless the setting is exactly the name <c>None</c> (only
+    /// allowed in Development); anything unreadable validates tokens (and stops the host at startup).</value>
+    /// <remarks>Internal: the configuration binder converts every public property it can read, setter or not.</remarks>
+    internal TeamsAuthentication Authentication => ParseAuthentication(AuthenticationSetting) ?? TeamsAuthentication.BotFramework;
+
+    /// <summary>The name, any case, surrounding spaces ignored; numbers and lists are not names.</summary>
+    public static TeamsAuthentication? ParseAuthentication(string? text) => text?.Trim() switch
+    {
+        null or "" => TeamsAuthentication.BotFramework,
+        var t when t.Equals(nameof(TeamsAuthentication.BotFramework), StringComparison.OrdinalIgnoreCase) => TeamsAuthentication.BotFramework,
+        var t when t.Equals(nameof(TeamsAuthentication.None), StringComparison.OrdinalIgnoreCase) => TeamsAuthentication.None,
+        _ => null,
+    };
 
     /// <value>The Bot Framework's public-cloud OpenID metadata document.</value>
     public Uri OpenIdMetadataUrl { get; set; } = new("https://login.botframework.com/v1/.well-known/openidconfiguration");
@@ -31,9 +51,13 @@ public sealed class TeamsOptions
     /// <value>5 minutes: how often a token with an unknown key may force a refresh of the signing keys.</value>
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <value>Bearer tokens go only to https service URLs on these hosts (or their subdomains).</value>
+    /// <value>
+    /// Bearer tokens go only to https service URLs on exactly these hosts: Teams' public cloud and the government clouds
+    /// Microsoft documents (GCC, GCC High, DoD; the Agents SDK's TeamsServiceEndpoints). No subdomains, no wildcards:
+    /// anyone can register a name under trafficmanager.net.
+    /// </value>
     public IList<string> TrustedServiceHosts { get; } =
-        ["botframework.com", "trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us", "botframework.us", "botframework.azure.us"];
+        ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"];
 
     /// <value>256 KB; larger activities are refused with 413.</value>
     public int MaxBodyBytes { get; set; } = 256 * 1024;

@@ -8,8 +8,15 @@ public sealed class ConfigurationTests
     private const string AppId = "11111111-2222-3333-4444-555555555555";
 
     private static IReadOnlyList<string> Validate(bool production, params (string Key, string Value)[] settings) =>
-        TeamsConfiguration.Validate(new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>("Teams:" + s.Key, s.Value))).Build(), production);
+        Validate(production ? "Production" : "Development", settings);
+
+    private static IReadOnlyList<string> Validate(string environment, params (string Key, string Value)[] settings)
+    {
+        var options = new TeamsOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>("Teams:" + s.Key, s.Value)))
+            .Build().GetSection(TeamsOptions.Section).Bind(options);
+        return TeamsConfiguration.Find(options, environment);
+    }
 
     [Fact]
     public void NothingSet_IsValid() => Assert.Empty(Validate(production: true));
@@ -43,6 +50,43 @@ public sealed class ConfigurationTests
         var settings = key == "AppId" ? new[] { (key, value), ("AppPassword", "x") } : [(key, value)];
 
         Assert.Contains(Validate(false, settings), e => e.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    [InlineData("0")]
+    [InlineData("BotFramework,None")]
+    [InlineData("None,BotFramework")]
+    [InlineData("Bot Framework")]
+    public void Authentication_OnlyTheNames_NoNumbersOrLists(string value)
+    {
+        Assert.Equal([$"Teams__Authentication must be BotFramework or None (was \"{value}\")."], Validate(false, ("Authentication", value)));
+        Assert.Contains(Validate(true, ("Authentication", value)), e => e.StartsWith("Teams__Authentication must be BotFramework or None", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("botframework", TeamsAuthentication.BotFramework)]
+    [InlineData(" BOTFRAMEWORK ", TeamsAuthentication.BotFramework)]
+    [InlineData("none", TeamsAuthentication.None)]
+    [InlineData("1", TeamsAuthentication.BotFramework)]
+    [InlineData("BotFramework,None", TeamsAuthentication.BotFramework)]
+    public void Authentication_Bound_IsTheNameOrElseValidation(string value, TeamsAuthentication expected)
+    {
+        var options = new TeamsOptions();
+        new ConfigurationBuilder().AddInMemoryCollection([new("Teams:Authentication", value)]).Build().GetSection(TeamsOptions.Section).Bind(options);
+
+        Assert.Equal(expected, options.Authentication);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    public void AuthenticationNone_StartsOnlyInDevelopment(string environment)
+    {
+        Assert.Contains(Validate(environment, ("Authentication", "None")), e => e.StartsWith($"Teams__Authentication=None is refused in {environment}", StringComparison.Ordinal));
+        Assert.Empty(Validate("Development", ("Authentication", "None")));
     }
 
     [Fact]

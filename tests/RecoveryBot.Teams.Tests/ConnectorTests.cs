@@ -74,8 +74,16 @@ public sealed class ConnectorTests
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/", true)]
-    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch", true)]
+    [InlineData("https://SMBA.trafficmanager.net/emea/", true)]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/teams", true)]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/teams", true)]
+    [InlineData("https://smba.infra.dod.teams.microsoft.us/teams", true)]
     [InlineData("http://smba.trafficmanager.net/amer/", false)]
+    [InlineData("https://smba.trafficmanager.net:8443/amer/", false)]
+    [InlineData("https://attacker.trafficmanager.net/amer/", false)]
+    [InlineData("https://x.smba.trafficmanager.net/amer/", false)]
+    [InlineData("https://webchat.botframework.com/", false)]
+    [InlineData("https://evil.teams.microsoft.com/", false)]
     [InlineData("https://trafficmanager.net.evil.example/", false)]
     [InlineData("https://eviltrafficmanager.net/", false)]
     [InlineData("http://localhost:56150/_connector", false)]
@@ -85,6 +93,42 @@ public sealed class ConnectorTests
             new TeamsOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorClient>.Instance);
 
         Assert.Equal(trusted, client.Trusted(new Uri(serviceUrl)));
+    }
+
+    [Theory]
+    [InlineData("BotFramework", "Bearer real-connector-token")]
+    [InlineData("None", null)]
+    public async Task AuthenticationNone_NeverSendsAConnectorToken_EvenToTeams(string mode, string? expected)
+    {
+        var options = new TeamsOptions { AuthenticationSetting = mode };
+        var tokens = new Mock<IConnectorTokens>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("real-connector-token");
+        var seen = new List<string?>();
+        using var http = new HttpClient(new Capture(seen));
+        var client = new ConnectorClient(http, tokens.Object, new SendPacer(options, TimeProvider.System), options,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorClient>.Instance);
+
+        await client.SendToConversationAsync("https://smba.trafficmanager.net/amer/", "19:a",
+            new OutboundActivity { Conversation = new OutboundConversation("19:a"), Text = "hi" }, CancellationToken.None);
+
+        Assert.Equal([expected], seen);
+    }
+
+    [Fact]
+    public async Task AuthenticationNone_MsalIsNeverAsked()
+    {
+        var tokens = new MsalConnectorTokens(new TeamsOptions { AppId = "11111111-2222-3333-4444-555555555555", AppPassword = "x", AuthenticationSetting = "None" });
+
+        Assert.Null(await tokens.GetTokenAsync(CancellationToken.None));
+    }
+
+    private sealed class Capture(List<string?> seen) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen.Add(request.Headers.Authorization?.ToString());
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"1"}""") });
+        }
     }
 
     [Fact]

@@ -87,7 +87,16 @@ public sealed class InMemoryRecoveryStore : IRecoveryStore
         lock (_gate) return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. _history.Where(h => h.Id == id).Select(h => h.Event).OrderBy(e => e.At)]);
     }
 
-    public Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
+    /// <summary>A slow storage: every commit waits this long first (honouring the caller's cancellation, as the SDK does).</summary>
+    public TimeSpan CommitDelay { get; set; }
+
+    public async Task<CommitResult> CommitAsync(Changeset changes, CancellationToken ct)
+    {
+        if (CommitDelay > TimeSpan.Zero) await Task.Delay(CommitDelay, ct);
+        return await CommitNowAsync(changes);
+    }
+
+    private Task<CommitResult> CommitNowAsync(Changeset changes)
     {
         Committing?.Invoke(changes);
         BeforeCommit?.Invoke();

@@ -35,6 +35,7 @@ public static class DueCommand
         }
         using var host = Build(configuration, at, addChannels);
         var provider = host.Services;
+        if (StartupChecks.Report(provider, error)) return StartupChecks.ExitCode;
         try
         {
             var storage = provider.GetRequiredService<TableStorage>();

@@ -10,7 +10,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// POST /slack/commands: <c>/recovery &lt;command&gt;</c>. The actor's private replies are the HTTP answer
 /// (ephemeral); channel posts go out through the queue after the ack.
 /// </summary>
-internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
+internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns, AckBudget budget)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -34,8 +34,14 @@ internal sealed class CommandEndpoint(SlackGate gate, SlackTurns turns)
             return;
         }
         var target = ReplyTarget.For(command.TeamId, command.ChannelId, command.UserId, command.TriggerId, ActorMode.Inline);
-        var reply = await turns.CommandAsync(target, command.UserName, text, parsed, http.RequestAborted);
-        if (reply is null) return;  // an empty 200 is a silent ack
+        // Within the ack budget the reply is the HTTP answer; later it goes to the actor as an ephemeral message.
+        var (onTime, reply) = await budget.RunAsync<SlackMessage?>(ct => turns.CommandAsync(target, command.UserName, text, parsed, ct),
+            (late, _) =>
+            {
+                if (late is not null) turns.Private(target with { Mode = ActorMode.Ephemeral }, late);
+                return Task.CompletedTask;
+            });
+        if (!onTime || reply is null) return;  // an empty 200 is a silent ack
         await Write(http, Ack(reply));
     }
 

@@ -1,41 +1,43 @@
+using RecoveryBot.Core.App;
+
 namespace RecoveryBot.Slack.Endpoints;
 
 /// <summary>
-/// Remembers recently seen Events API <c>event_id</c>s so Slack's retries are acknowledged without running twice.
-/// Bounded (oldest forgotten first) and in memory, so it is per host: with several hosts behind a load balancer a
-/// retry that lands on another host is processed again. Slack retries only unacknowledged events, and we ack fast.
+/// In-memory <see cref="IDeliveryClaims"/> for a single host (tests, local runs): bounded, oldest forgotten first.
+/// The host composes the durable Table Storage claims instead, so a retry that lands on another host is recognised.
 /// </summary>
-internal sealed class EventDeduper(TimeProvider time)
+internal sealed class EventDeduper(TimeProvider time) : IDeliveryClaims
 {
     public const int Capacity = 10_000;
-    public static readonly TimeSpan Keep = TimeSpan.FromHours(1);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private readonly Queue<(string Id, DateTimeOffset At)> _order = new();
 
-    /// <summary>True the first time an id is seen (the caller processes it); false for a repeat.</summary>
-    public bool TryBegin(string eventId)
+    public Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct)
     {
+        var key = scope + "/" + id;
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            while (_order.TryPeek(out var oldest) && (_order.Count >= Capacity || now - oldest.At > Keep))
+            while (_order.TryPeek(out var oldest) && (_order.Count >= Capacity || now - oldest.At > IDeliveryClaims.Keep))
             {
                 _order.Dequeue();
                 if (_seen.TryGetValue(oldest.Id, out var at) && at == oldest.At) _seen.Remove(oldest.Id);
             }
-            if (_seen.ContainsKey(eventId)) return false;
-            _seen[eventId] = now;
-            _order.Enqueue((eventId, now));
-            return true;
+            if (_seen.ContainsKey(key)) return Task.FromResult(false);
+            _seen[key] = now;
+            _order.Enqueue((key, now));
+            return Task.FromResult(true);
         }
     }
 
-    /// <summary>Processing failed: let a retry run it.</summary>
-    public void Forget(string eventId)
+    public Task CompleteAsync(string scope, string id, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ReleaseAsync(string scope, string id, CancellationToken ct)
     {
-        lock (_gate) _seen.Remove(eventId);
+        lock (_gate) _seen.Remove(scope + "/" + id);
+        return Task.CompletedTask;
     }
 
     public int Count

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.App;
 using RecoveryBot.Slack.BlockKit;
 using RecoveryBot.Slack.Turns;
 using RecoveryBot.Slack.Wire;
@@ -9,9 +10,10 @@ namespace RecoveryBot.Slack.Endpoints;
 
 /// <summary>
 /// POST /slack/events: <c>url_verification</c>, and <c>app_mention</c> / direct messages (<c>message.im</c>) run as
-/// commands. Each event_id runs once per host; Slack's retries (X-Slack-Retry-Num) of a seen id are just acknowledged.
+/// commands. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
+/// of a claimed id are just acknowledged, and a run that failed is released so Slack's next retry runs it.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDeduper deduper, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, AckBudget budget, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -34,21 +36,35 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDedu
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (envelope is not { Type: "event_callback", EventId: { } id, Event: { } ev }) return;
-        if (!deduper.TryBegin(id))
+        // Claim, run and complete within the ack budget: a failure then answers 500 and Slack retries; a run still
+        // going when the budget is spent is acknowledged and finishes on the host's lifetime.
+        var retry = http.Request.Headers["X-Slack-Retry-Num"].ToString();
+        await budget.RunAsync(ct => ClaimAndRunAsync(envelope, ev, id, retry, ct),
+            (_, _) => Task.CompletedTask);
+    }
+
+    private async Task<bool> ClaimAndRunAsync(EventEnvelope envelope, SlackEvent ev, string id, string retry, CancellationToken ct)
+    {
+        if (!await claims.TryClaimAsync(ClaimScope, id, ct))
         {
-            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, http.Request.Headers["X-Slack-Retry-Num"].ToString());
-            return;
+            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, retry);
+            return false;
         }
         try
         {
-            await RunAsync(envelope, ev, http.RequestAborted);
+            await RunAsync(envelope, ev, ct);
         }
         catch
         {
-            deduper.Forget(id);
+            await claims.ReleaseAsync(ClaimScope, id, CancellationToken.None);
             throw;
         }
+        await claims.CompleteAsync(ClaimScope, id, CancellationToken.None);
+        return true;
     }
+
+    /// <summary>The claims' scope of Events API event_ids.</summary>
+    public const string ClaimScope = "slack-event";
 
     private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
     {

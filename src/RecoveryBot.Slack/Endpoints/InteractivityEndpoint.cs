@@ -13,7 +13,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// or first open a note modal when the button asks for one; modal submits and the "Log as gap" shortcut are in
 /// <see cref="SubmissionHandler"/>.
 /// </summary>
-internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, IOptions<SlackOptions> options)
+internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, AckBudget budget, IOptions<SlackOptions> options)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -33,7 +33,8 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
         switch (payload.Type)
         {
             case "block_actions":
-                await ClickAsync(payload, team, user, ct);
+                // Clicks answer nothing in the HTTP body: past the ack budget they finish on the host's lifetime.
+                await budget.RunAsync(async c => { await ClickAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
                 break;
             case "view_submission":
                 if (await submissions.SubmitAsync(payload, team, user, ct) is { } errors)
@@ -42,7 +43,7 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
                 }
                 break;
             case "message_action":
-                await submissions.ShortcutAsync(payload, team, user, ct);
+                await budget.RunAsync(async c => { await submissions.ShortcutAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
                 break;
         }
     }

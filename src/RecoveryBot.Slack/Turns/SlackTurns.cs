@@ -44,6 +44,9 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
 
     public void Say(ReplyTarget target, string line) => replies.Private(target, CardRenderer.Text(line));
 
+    /// <summary>A reply that missed its HTTP answer (the ack budget was spent) goes to the actor afterwards.</summary>
+    public void Private(ReplyTarget target, SlackMessage message) => replies.Private(target, message);
+
     public Task<string?> OpenFormAsync(ReplyTarget target, CardDoc form, CancellationToken ct) =>
         replies.OpenFormAsync(target, form, ct);
 

@@ -69,7 +69,7 @@ public sealed class SchedulerOptions : IValidatableObject
         if (OutboxRetention < CatchUpLimit + SchedulePlanner.KeyDrift)
         {
             yield return new ValidationResult(
-                $"Scheduler:OutboxRetention ({OutboxRetention:c}) must be at least Scheduler:CatchUpLimit ({CatchUpLimit:c}) plus " +
+                $"Scheduler__OutboxRetention ({OutboxRetention:c}) must be at least Scheduler__CatchUpLimit ({CatchUpLimit:c}) plus " +
                 $"{SchedulePlanner.KeyDrift.TotalDays:0} days, or a post whose outbox row was deleted could be posted again.",
                 [nameof(OutboxRetention)]);
         }

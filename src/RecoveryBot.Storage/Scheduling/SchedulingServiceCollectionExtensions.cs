@@ -28,10 +28,8 @@ public static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddTableScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SchedulerOptions>()
-            .Bind(configuration.GetSection(SchedulerOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
         services.AddScheduleIndex();
         services.TryAddSingleton(sp => SchedulerRunner.Create(
             sp.GetRequiredService<TableStorage>(),

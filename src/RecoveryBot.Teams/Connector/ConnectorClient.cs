@@ -28,7 +28,7 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokens tokens, 
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Wire.OutboundActivity);
         using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        if (Trusted(uri) && await tokens.GetTokenAsync(ct) is { } token)
+        if (options.Authentication == TeamsAuthentication.BotFramework && Trusted(uri) && await tokens.GetTokenAsync(ct) is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         await pacer.WaitTurnAsync(conversationId, ct);
@@ -45,9 +45,12 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokens tokens, 
         throw new ConnectorException(response.StatusCode, error?.Code, $"Bot Connector answered {(int)response.StatusCode} {error?.Code}".TrimEnd());
     }
 
-    /// <summary>Bearer tokens only go to https Connector hosts; a local mock connector gets none (it needs none).</summary>
-    internal bool Trusted(Uri uri) => uri.Scheme == Uri.UriSchemeHttps && options.TrustedServiceHosts.Any(h =>
-        uri.Host.Equals(h, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith("." + h, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Bearer tokens only go to https Connector hosts named exactly in <see cref="TeamsOptions.TrustedServiceHosts"/>, and
+    /// never in None mode; a local mock connector gets none (it needs none).
+    /// </summary>
+    internal bool Trusted(Uri uri) => uri.Scheme == Uri.UriSchemeHttps && uri.IsDefaultPort
+        && options.TrustedServiceHosts.Any(h => uri.IdnHost.Equals(h, StringComparison.OrdinalIgnoreCase));
 
     private static string E(string id) => Uri.EscapeDataString(id);
 

@@ -2,7 +2,7 @@ using Microsoft.Identity.Client;
 
 namespace RecoveryBot.Teams.Connector;
 
-/// <summary>Bearer tokens for the Bot Connector; null when the bot has no App ID (the local playground needs none).</summary>
+/// <summary>Bearer tokens for the Bot Connector; null when the bot has no App ID or runs with Teams__Authentication=None.</summary>
 internal interface IConnectorTokens
 {
     Task<string?> GetTokenAsync(CancellationToken ct);
@@ -19,7 +19,7 @@ internal sealed class MsalConnectorTokens : IConnectorTokens
 
     public MsalConnectorTokens(TeamsOptions options)
     {
-        if (!options.HasCredentials) return;
+        if (!options.HasCredentials || options.Authentication == TeamsAuthentication.None) return;
         _app = ConfidentialClientApplicationBuilder.Create(options.AppId.Trim())
             .WithClientSecret(options.AppPassword)
             .WithAuthority(options.Authority)

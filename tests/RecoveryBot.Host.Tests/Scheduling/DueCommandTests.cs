@@ -61,8 +61,10 @@ public sealed class DueCommandTests(DueAzurite azurite) : IClassFixture<DueAzuri
 
     private Task<int> Due(params string[] args) => Due(azurite.Settings(prefix), args);
 
+    // A local run (Development): Production also wants an https base URL and a set link key.
     private Task<int> Due(IConfiguration settings, params string[] args) =>
-        DueCommand.RunAsync(args, settings, services => services.AddSingleton<IChannelPoster>(poster), output, error, Ct);
+        DueCommand.RunAsync(args, new ConfigurationBuilder().AddConfiguration(settings)
+            .AddInMemoryCollection([new("environment", "Development")]).Build(), services => services.AddSingleton<IChannelPoster>(poster), output, error, Ct);
 
     private string[] Lines => output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 

@@ -41,7 +41,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = secret,
-            ["Slack:BotToken"] = "xoxb-test-token",
+            // Slack off (no secret) means no token either: the startup checks refuse one without the other.
+            ["Slack:BotToken"] = string.IsNullOrEmpty(secret) ? "" : "xoxb-test-token",
             ["Slack:ApiBaseUrl"] = (apiBase ?? new Uri("http://127.0.0.1:9/api/")).AbsoluteUri,
             ["Slack:ChannelPacing"] = "00:00:00.200",
         });
@@ -61,7 +62,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public static string Now() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<HttpResponseMessage> PostAsync(string path, string body, string contentType = "application/x-www-form-urlencoded",
-        string? secret = Secret, string? timestamp = null, Action<HttpRequestMessage>? edit = null)
+        string? secret = Secret, string? timestamp = null, Action<HttpRequestMessage>? edit = null, CancellationToken ct = default)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
@@ -70,12 +71,12 @@ public sealed class SlackTestHost : IAsyncDisposable
         request.Headers.Add(SlackSignature.TimestampHeader, ts);
         if (secret is not null) request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Sign(secret, ts, bytes));
         edit?.Invoke(request);
-        return Http.SendAsync(request);
+        return Http.SendAsync(request, ct);
     }
 
-    public Task<HttpResponseMessage> CommandAsync(string text, string user = "U0LEAD", string userName = "lead") =>
+    public Task<HttpResponseMessage> CommandAsync(string text, string user = "U0LEAD", string userName = "lead", CancellationToken ct = default) =>
         PostAsync("/slack/commands", $"team_id=T0RECOV&channel_id=C0PILOT&user_id={user}&user_name={userName}&command=%2Frecovery" +
-            $"&text={Uri.EscapeDataString(text)}&trigger_id=1.2.3&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0RECOV%2F1%2Fx");
+            $"&text={Uri.EscapeDataString(text)}&trigger_id=1.2.3&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0RECOV%2F1%2Fx", ct: ct);
 
     public async ValueTask DisposeAsync()
     {

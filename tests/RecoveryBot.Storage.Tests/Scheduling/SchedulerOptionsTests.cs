@@ -33,8 +33,8 @@ public sealed class SchedulerOptionsTests
     }
 
     [Theory]
-    [InlineData("7.00:00:00", "10.00:00:00", "Scheduler:OutboxRetention (10.00:00:00) must be at least Scheduler:CatchUpLimit (7.00:00:00) plus 7 days")]
-    [InlineData("7.00:00:00", "00:30:00", "The field OutboxRetention must be between")]
+    [InlineData("7.00:00:00", "10.00:00:00", "Scheduler__OutboxRetention (10.00:00:00) must be at least Scheduler__CatchUpLimit (7.00:00:00) plus 7 days")]
+    [InlineData("7.00:00:00", "00:30:00", "Scheduler__OutboxRetention must be between")]
     public void Bind_RetentionTooShort_RefusedWithReason(string catchUp, string retention, string reason)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(("CatchUpLimit", catchUp), ("OutboxRetention", retention)));

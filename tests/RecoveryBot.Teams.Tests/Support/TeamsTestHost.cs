@@ -40,7 +40,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development, like a local run: Teams__Authentication=None is refused anywhere else.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);

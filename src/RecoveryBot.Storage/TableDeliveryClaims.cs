@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using RecoveryBot.Core.App;
+
+namespace RecoveryBot.Storage;
+
+/// <summary>
+/// <see cref="IDeliveryClaims"/> shared by every host: one row per id in the leases table (PartitionKey
+/// <c>~claim-{scope}</c>), inserted only if absent. A row says Running until a lease ends, or Done until
+/// <see cref="IDeliveryClaims.Keep"/> has passed; an expired row is taken over with its ETag, so two hosts never both win.
+/// </summary>
+public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time) : IDeliveryClaims
+{
+    private const string Running = "running";
+    private const string Done = "done";
+
+    public async Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct)
+    {
+        var row = Row(scope, id, Running, time.GetUtcNow() + IDeliveryClaims.RunningLease);
+        try
+        {
+            try
+            {
+                await storage.Leases.AddEntityAsync(row, ct);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                var existing = await storage.Leases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
+                if (!existing.HasValue) return await TryAddAgainAsync(row, ct);
+                var current = existing.Value!;
+                if (current.GetDateTimeOffset("Until") is { } until && until > time.GetUtcNow()) return false;
+                await storage.Leases.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
+                return true;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false; // another host took it over first
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    public Task CompleteAsync(string scope, string id, CancellationToken ct) =>
+        Guard(() => storage.Leases.UpsertEntityAsync(Row(scope, id, Done, time.GetUtcNow() + IDeliveryClaims.Keep), TableUpdateMode.Replace, ct), ct);
+
+    public Task ReleaseAsync(string scope, string id, CancellationToken ct) =>
+        Guard(() => storage.Leases.DeleteEntityAsync(Partition(scope), Key(id), ETag.All, ct), ct);
+
+    private async Task<bool> TryAddAgainAsync(TableEntity row, CancellationToken ct)
+    {
+        await storage.Leases.AddEntityAsync(row, ct);
+        return true;
+    }
+
+    private static async Task Guard(Func<Task<Response>> call, CancellationToken ct)
+    {
+        try
+        {
+            await call();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: nothing to release.
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    private static TableEntity Row(string scope, string id, string state, DateTimeOffset until) =>
+        new(Partition(scope), Key(id)) { ["State"] = state, ["Until"] = until };
+
+    private static string Partition(string scope) => "~claim-" + scope;
+
+    // RowKeys may not hold / \ # ? or control characters; Slack ids never do, anything else is hex-encoded.
+    private static string Key(string id) =>
+        id.Length <= 200 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? id : "x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
+}

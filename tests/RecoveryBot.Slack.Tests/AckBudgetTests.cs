@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net;
+using RecoveryBot.Slack.Tests.Fakes;
+
+namespace RecoveryBot.Slack.Tests;
+
+/// <summary>Slow storage: Slack still gets its ack within 2.5 s, and the work finishes afterwards, even if Slack hangs up.</summary>
+public sealed class AckBudgetTests : IAsyncLifetime
+{
+    private SlackWorld _w = null!;
+
+    public async Task InitializeAsync() => _w = await SlackWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _w.DisposeAsync();
+
+    [Fact]
+    public async Task SlowCommit_AckedWithinTheBudget_ThenTheTurnFinishesAndPosts()
+    {
+        await _w.Command("help"); // warm: the first request of a process also pays for JIT and the connection
+        _w.Store.CommitDelay = TimeSpan.FromSeconds(4);
+        var clock = Stopwatch.StartNew();
+
+        using var response = await _w.Host.CommandAsync("start Pilot");
+
+        var acked = clock.Elapsed;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(acked < TimeSpan.FromSeconds(2.9), $"acknowledged after {acked.TotalMilliseconds:0} ms");
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var posts = await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.postMessage"));
+        Assert.Contains(posts, p => p.Method == "chat.postMessage" && SlackWorld.Text(p).Contains("Recovery \"Pilot\" started", StringComparison.Ordinal));
+        Assert.NotNull(await _w.Store.GetRecoveryAsync(SlackWorld.Channel.RecoveryId, default));
+    }
+
+    [Fact]
+    public async Task SlackHangsUp_TheCommitIsNotCut()
+    {
+        _w.Store.CommitDelay = TimeSpan.FromSeconds(1.5);
+        using var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _w.Host.CommandAsync("start Pilot", ct: hangUp.Token));
+
+        await SlackWorld.Eventually(async () => await _w.Store.GetRecoveryAsync(SlackWorld.Channel.RecoveryId, default) is not null, "the recovery");
+    }
+
+    [Fact]
+    public async Task FastCommit_AnswersInTheHttpReply_AsBefore()
+    {
+        var body = await _w.Command("gap Reps cannot see the field");
+
+        Assert.NotNull(body);
+        Assert.Contains("There is no recovery in this channel yet", body.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+}
