@@ -41,6 +41,7 @@ public static class SlackChannelExtensions
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r
                     && (r.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)) <= MaxInlineRetryAfter),
             }));
+        services.AddSingleton<Install.SlackTokens>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<OutboundQueue>();

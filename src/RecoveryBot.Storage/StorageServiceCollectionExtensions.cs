@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
+using RecoveryBot.Storage.Installations;
 using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Storage;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
         services.AddScheduleIndex();
+        services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();
         return services;
     }

@@ -45,7 +45,7 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : StoreTestBase(az
     {
         var names = new TableNames("rb");
 
-        Assert.Equal(["rbrecoveries", "rbschedule", "rboutbox", "rbleases"], names.All);
+        Assert.Equal(["rbrecoveries", "rbschedule", "rboutbox", "rbleases", "rbinstallations", "rbdataprotection"], names.All);
         Assert.Equal("2025030407", TableNames.Bucket(new DateTimeOffset(2025, 3, 4, 9, 59, 0, TimeSpan.FromHours(2))));
     }
 

@@ -27,19 +27,19 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
                 // The lines just before a card go in the card's message: one post where there were several, each
                 // of which would wait its turn under Slack's one-message-per-second limit for the channel.
                 lines.Add(card);
-                queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Compose(lines)));
+                queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, MessageComposer.Compose(lines)));
                 lines.Clear();
                 continue;
             }
-            foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
+            foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
             lines.Clear();
             switch (reply)
             {
                 case Reply.Card { To: Audience.Channel } c:
-                    queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Render(c.View), Remember(target, c.View)));
+                    queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, CardRenderer.Render(c.View), Remember(target, c.View)));
                     break;
                 case Reply.UpdateCard u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
-                    queue.Enqueue(new OutboundItem.Update(channel, ts, CardRenderer.Render(u.View)));
+                    queue.Enqueue(new OutboundItem.Update(target.Team, channel, ts, CardRenderer.Render(u.View)));
                     break;
                 case Reply.Form f:
                     if (await OpenFormAsync(target, f.Kind, null, ct) is { } problem) mine.Add(new Reply.Text(problem));
@@ -49,7 +49,7 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
                     break;
             }
         }
-        foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
+        foreach (var line in lines) queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, MessageComposer.Text(((Reply.Text)line).Message)));
         if (mine.Count == 0) return null;
         var message = MessageComposer.Compose(mine);
         if (target.Mode == ActorMode.Inline) return message;
@@ -62,11 +62,11 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
     {
         OutboundItem item = target.Mode switch
         {
-            ActorMode.Message => new OutboundItem.Post(target.Channel, message),
+            ActorMode.Message => new OutboundItem.Post(target.Team, target.Channel, message),
             // A new card (a log page) replaces the clicked ephemeral message; a plain line is added below it.
             ActorMode.ReplaceOriginal when target.ResponseUrl is { } url =>
-                new OutboundItem.Respond(target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks is not null }),
-            _ => new OutboundItem.Ephemeral(target.Channel, target.User, message),
+                new OutboundItem.Respond(target.Team, target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks is not null }),
+            _ => new OutboundItem.Ephemeral(target.Team, target.Channel, target.User, message),
         };
         queue.Enqueue(item);
     }
@@ -85,7 +85,7 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         }
         try
         {
-            await api.OpenViewAsync(trigger, Modals.Form(kind, new ModalMeta(target.Channel, MessageTs: target.MessageTs), title), ct);
+            await api.OpenViewAsync(target.Team, trigger, Modals.Form(kind, new ModalMeta(target.Channel, MessageTs: target.MessageTs), title), ct);
             return null;
         }
         catch (SlackApiException e)
