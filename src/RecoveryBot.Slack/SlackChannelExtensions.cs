@@ -10,7 +10,10 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using RecoveryBot.Slack.Api;
+using Microsoft.AspNetCore.DataProtection;
 using RecoveryBot.Slack.Endpoints;
+using RecoveryBot.Slack.Install;
+using RecoveryBot.Slack.SocketMode;
 using RecoveryBot.Slack.Outbound;
 using RecoveryBot.Slack.Turns;
 
@@ -27,7 +30,11 @@ public static class SlackChannelExtensions
 
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrEmpty(o.RedirectUrl)) o.RedirectUrl = (configuration["Web:PublicBaseUrl"] ?? "http://127.0.0.1:3978").TrimEnd('/') + "/slack/oauth_redirect";
+            });
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
             .AddResilienceHandler("slack-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -56,6 +63,14 @@ public static class SlackChannelExtensions
         services.AddSingleton<EventsEndpoint>();
         services.AddSingleton<InteractivityEndpoint>();
         services.AddSingleton(sp => new SlackPoster(sp.GetRequiredService<SlackApiClient>()));
+        // OAuth installs (the state is protected with the host's Data Protection key ring) and Socket Mode.
+        services.AddDataProtection();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<SlackOAuthApi>();
+        services.AddSingleton<InstallEndpoints>();
+        services.AddSingleton<SocketDispatcher>();
+        services.AddSingleton<SocketConnection>();
+        services.AddHostedService<SocketModeWorker>();
         return services;
     }
 
@@ -65,6 +80,8 @@ public static class SlackChannelExtensions
         app.MapPost("/slack/commands", Run<CommandEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
         app.MapPost("/slack/events", Run<EventsEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
         app.MapPost("/slack/interactivity", Run<InteractivityEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
+        app.MapGet("/slack/install", Run<InstallEndpoints>(app.ServiceProvider, static (e, http) => e.InstallAsync(http)));
+        app.MapGet("/slack/oauth_redirect", Run<InstallEndpoints>(app.ServiceProvider, static (e, http) => e.RedirectAsync(http)));
         return app;
     }
 

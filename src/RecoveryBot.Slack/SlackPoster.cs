@@ -7,7 +7,7 @@ namespace RecoveryBot.Slack;
 /// <summary>
 /// Posts for the host's scheduler and outbox (check-ins, reminders, nudges): sent at once, not queued, so the
 /// caller's durable outbox decides about retries. Each post carries the token of the workspace (<c>team</c>) it is
-/// for; one without an installation fails with <see cref="SlackApiClient.NotInstalled"/>. Failures throw <see cref="SlackApiException"/>.
+/// for; one without an installation fails with <see cref="SlackApiException.NotInstalled"/>. Failures throw <see cref="SlackApiException"/>.
 /// </summary>
 public sealed class SlackPoster
 {

@@ -15,7 +15,7 @@ namespace RecoveryBot.Slack.Api;
 /// manifest/slack/scopes.json (a test keeps the two in step). Clients come from IHttpClientFactory per call,
 /// so this singleton never pins one handler (and its DNS answer) for the life of the process. Every call names the
 /// workspace (team id) it is for and carries that workspace's token; one without an installation fails with
-/// <see cref="NotInstalled"/> before anything is sent.
+/// <see cref="SlackApiException.NotInstalled"/> before anything is sent.
 /// </summary>
 internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options, SlackTokens tokens)
 {
@@ -27,9 +27,6 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
     public const string ConversationsOpen = "conversations.open";
     public const string UsersInfo = "users.info";
     public const string GetPermalink = "chat.getPermalink";
-
-    /// <summary>The error of a call for a workspace that has not installed the app.</summary>
-    public const string NotInstalled = "not_installed";
 
     public static readonly IReadOnlyList<string> Methods = [PostMessage, Update, PostEphemeral, ViewsOpen, ConversationsOpen, UsersInfo, GetPermalink];
 
@@ -70,7 +67,7 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
     private async Task<T> CallAsync<T>(string team, string method, HttpContent content, JsonTypeInfo<T> info, CancellationToken ct) where T : ApiResult
     {
         using var owned = content;
-        if (await tokens.ForTeamAsync(team, ct) is not { Length: > 0 } token) throw new SlackApiException(method, options.Value.OAuthEnabled ? NotInstalled : "not_configured");
+        if (await tokens.ForTeamAsync(team, ct) is not { Length: > 0 } token) throw new SlackApiException(method, options.Value.OAuthEnabled ? SlackApiException.NotInstalled : "not_configured");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Base(), method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await SendAsync(method, request, ct);

@@ -10,7 +10,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// POST /slack/events: <c>url_verification</c>, and <c>app_mention</c> / direct messages (<c>message.im</c>) run as
 /// commands. Each event_id runs once per host; Slack's retries (X-Slack-Retry-Num) of a seen id are just acknowledged.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDeduper deduper, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDeduper deduper, Install.SlackTokens tokens, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -51,6 +51,11 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, EventDedu
 
     private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
     {
+        if (Install.Uninstall.Applies(ev))
+        {
+            await Install.Uninstall.RunAsync(tokens, envelope, log, ct);
+            return;
+        }
         var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot != false)?.UserId;
         if (ev.BotId is not null || ev.Subtype is not null || ev.User is not { Length: > 0 } user || ev.Channel is not { Length: > 0 } channel) return;
         if (user == bot) return;
