@@ -13,10 +13,7 @@ public static class StartupChecks
 
         problems.AddRange(RecoveryBot.Teams.TeamsConfiguration.Validate(config, env));
 
-        if (Get("Slack:SigningSecret") is not null && Get("Slack:BotToken") is null)
-            problems.Add("Slack__SigningSecret is set but Slack__BotToken is empty.");
-        if (Get("Slack:BotToken") is not null && Get("Slack:SigningSecret") is null)
-            problems.Add("Slack__BotToken is set but Slack__SigningSecret is empty; Slack requests could not be verified.");
+        problems.AddRange(SlackProblems(Get));
         if (Get("Slack:BotToken") is { } token && !token.StartsWith("xoxb-", StringComparison.Ordinal))
             problems.Add("Slack__BotToken must be a bot token (it starts with xoxb-).");
         if (!IsHttpUrl(Get("Slack:ApiBaseUrl") ?? "https://slack.com/api/"))
@@ -29,6 +26,27 @@ public static class StartupChecks
         if (Get("Storage:ConnectionString") is { } cs && env.IsProduction() && cs.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase))
             problems.Add("Storage__ConnectionString points at the local emulator (UseDevelopmentStorage=true) in Production.");
         return problems;
+    }
+
+    /// <summary>One workspace (bot token) or many (OAuth client), reached over HTTP (signing secret) or Socket Mode (app token).</summary>
+    private static IEnumerable<string> SlackProblems(Func<string, string?> get)
+    {
+        var (secret, bot, id, clientSecret, app) = (get("Slack:SigningSecret"), get("Slack:BotToken"), get("Slack:ClientId"), get("Slack:ClientSecret"), get("Slack:AppToken"));
+        if (secret is not null && bot is null && id is null) yield return "Slack__SigningSecret is set but Slack__BotToken is empty.";
+        if (bot is not null && secret is null && app is null)
+            yield return "Slack__BotToken is set but Slack__SigningSecret is empty; Slack requests could not be verified.";
+        if (id is not null && clientSecret is null) yield return "Slack__ClientId is set but Slack__ClientSecret is empty.";
+        if (clientSecret is not null && id is null) yield return "Slack__ClientSecret is set but Slack__ClientId is empty.";
+        if (id is not null && bot is not null)
+            yield return "Slack__BotToken and Slack__ClientId are both set: use Slack__BotToken for one workspace or Slack__ClientId for installs, not both.";
+        if (id is not null && secret is null && app is null)
+            yield return "Slack__ClientId is set but neither Slack__SigningSecret (HTTP) nor Slack__AppToken (Socket Mode) is; Slack could not reach the bot.";
+        if (app is not null && !app.StartsWith("xapp-", StringComparison.Ordinal))
+            yield return "Slack__AppToken must be an app-level token (it starts with xapp-).";
+        if (app is not null && bot is null && id is null)
+            yield return "Slack__AppToken is set but there is no bot token: set Slack__BotToken (one workspace) or Slack__ClientId and Slack__ClientSecret (installs).";
+        if (get("Slack:RedirectUrl") is { } redirect && !IsHttpUrl(redirect))
+            yield return "Slack__RedirectUrl must be an absolute http(s) URL ending in /slack/oauth_redirect.";
     }
 
     private static bool IsHttpUrl(string text) =>

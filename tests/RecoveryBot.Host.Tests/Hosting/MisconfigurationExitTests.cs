@@ -9,6 +9,7 @@ public sealed class MisconfigurationExitTests
     [InlineData("Teams__AppId", "00000000-0000-0000-0000-000000000001", "Development", "Teams__AppId is set but Teams__AppPassword is empty.")]
     [InlineData("Teams__Authentication", "None", "Production", "Teams__Authentication=None is refused in Production")]
     [InlineData("Slack__SigningSecret", "abc", "Development", "Slack__SigningSecret is set but Slack__BotToken is empty.")]
+    [InlineData("Slack__AppToken", "xapp-1-A0-1-abc", "Development", "Slack__AppToken is set but there is no bot token")]
     [InlineData("Web__LinkKey", "short", "Development", "Web__LinkKey must be base64 of at least 32 random bytes")]
     [InlineData("Web__PublicBaseUrl", "nope", "Development", "Web__PublicBaseUrl must be an absolute http(s) URL")]
     public async Task Host_Misconfigured_ExitsNonZeroWithMessage(string key, string value, string environment, string message)
