@@ -32,7 +32,7 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : StoreTestBase(az
             var result = await fresh.CheckAsync(Ct);
 
             Assert.False(result.IsReady);
-            Assert.Equal($"missing tables: {fresh.Names.Schedule}, {fresh.Names.Outbox}, {fresh.Names.Leases}", result.Reason);
+            Assert.Equal($"missing tables: {fresh.Names.Schedule}, {fresh.Names.Outbox}, {fresh.Names.Leases}, {fresh.Names.Installations}, {fresh.Names.DataProtectionKeys}", result.Reason);
         }
         finally
         {
