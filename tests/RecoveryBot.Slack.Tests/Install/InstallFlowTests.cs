@@ -95,6 +95,29 @@ public sealed class InstallFlowTests : IAsyncLifetime, IDisposable
         Assert.Empty(_api.Calls);
     }
 
+    [Theory]
+    [InlineData("""{"type":"app_uninstalled"}""")]
+    [InlineData("""{"type":"tokens_revoked","tokens":{"oauth":[],"bot":["U0BOT"]}}""")]
+    public async Task Event_UninstallOrBotTokenRevoked_DeletesThatWorkspacesInstallation(string ev)
+    {
+        _store.Setup(s => s.DeleteAsync("slack", "T0ACME", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        using var response = await _host.PostAsync("/slack/events",
+            $$"""{"type":"event_callback","team_id":"T0ACME","api_app_id":"A1","event_id":"Ev{{ev.Length}}","event_time":1,"event":{{ev}}}""", "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _store.Verify(s => s.DeleteAsync("slack", "T0ACME", It.IsAny<CancellationToken>()), Times.Once);
+        _store.Verify(s => s.DeleteAsync(It.IsAny<string>(), It.Is<string>(t => t != "T0ACME"), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Event_UserTokenRevokedOnly_KeepsTheInstallation()
+    {
+        using var response = await _host.PostAsync("/slack/events",
+            """{"type":"event_callback","team_id":"T0ACME","event_id":"EvU","event":{"type":"tokens_revoked","tokens":{"oauth":["U0LENA"],"bot":[]}}}""", "application/json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _store.Verify(s => s.DeleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
     public void BotScopes_AreTheManifests()
     {
