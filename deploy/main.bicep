@@ -56,9 +56,20 @@ param botSku string = 'F0'
 @secure()
 param slackSigningSecret string = ''
 
-@description('Slack bot token xoxb-… (Slack__BotToken). Empty: Slack is off.')
+@description('Slack bot token xoxb-… (Slack__BotToken), for one workspace. Leave empty when workspaces install the app (slackClientId).')
 @secure()
 param slackBotToken string = ''
+
+@description('Slack OAuth client id (Slack__ClientId): workspaces install with "Add to Slack" at <host>/slack/install. Empty: one workspace, with slackBotToken.')
+param slackClientId string = ''
+
+@description('Slack OAuth client secret (Slack__ClientSecret), with slackClientId.')
+@secure()
+param slackClientSecret string = ''
+
+@description('Slack app-level token xapp-… (Slack__AppToken): the host also connects over Socket Mode. Empty: HTTP only.')
+@secure()
+param slackAppToken string = ''
 
 @description('HMAC key for signed summary links (Web__LinkKey), e.g. `openssl rand -base64 32`. Keep it across deployments: changing it invalidates every shared link.')
 @secure()
@@ -92,6 +103,8 @@ var baseUrl = empty(publicBaseUrl) ? 'https://${defaultHost}' : publicBaseUrl
 var useContainer = !empty(containerImage)
 var useAcr = useContainer && !empty(containerRegistryName)
 var slackEnabled = !empty(slackSigningSecret) && !empty(slackBotToken)
+var slackInstalls = !empty(slackSigningSecret) && !empty(slackClientId) && !empty(slackClientSecret)
+var slackSocketMode = !empty(slackAppToken) && (slackEnabled || slackInstalls)
 
 // ---------------------------------------------------------------- storage (Azure Table Storage)
 
@@ -191,7 +204,7 @@ resource linkKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource slackSigningSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackEnabled) {
+resource slackSigningSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackEnabled || slackInstalls) {
   parent: vault
   name: 'slack-signing-secret'
   properties: {
@@ -205,6 +218,24 @@ resource slackBotTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if
   name: 'slack-bot-token'
   properties: {
     value: slackBotToken
+    contentType: 'text/plain'
+  }
+}
+
+resource slackClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackInstalls) {
+  parent: vault
+  name: 'slack-client-secret'
+  properties: {
+    value: slackClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource slackAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (slackSocketMode) {
+  parent: vault
+  name: 'slack-app-token'
+  properties: {
+    value: slackAppToken
     contentType: 'text/plain'
   }
 }
@@ -302,6 +333,24 @@ var slackSettings = slackEnabled
     }
   : {}
 
+// Installed workspaces' bot tokens are stored in the <prefix>installations table, encrypted with ASP.NET Core Data
+// Protection; its key ring is the <prefix>dataprotection table of the same storage account (the host creates both),
+// so every instance and restart reads the same keys. Key Vault keeps only the app's own secrets.
+var slackInstallSettings = slackInstalls
+  ? {
+      Slack__SigningSecret: kvRef(slackSigningSecretSecret!.properties.secretUri)
+      Slack__ClientId: slackClientId
+      Slack__ClientSecret: kvRef(slackClientSecretSecret!.properties.secretUri)
+      Slack__RedirectUrl: '${baseUrl}/slack/oauth_redirect'
+    }
+  : {}
+
+var slackSocketSettings = slackSocketMode
+  ? {
+      Slack__AppToken: kvRef(slackAppTokenSecret!.properties.secretUri)
+    }
+  : {}
+
 var containerSettings = useContainer
   ? {
       WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'false'
@@ -311,7 +360,7 @@ var containerSettings = useContainer
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(commonSettings, slackSettings, containerSettings)
+  properties: union(commonSettings, slackSettings, slackInstallSettings, slackSocketSettings, containerSettings)
   // Implicitly after the vault (with the identity's access policy) and the secrets, through their URIs,
   // so the Key Vault references resolve on the first start.
   dependsOn: [
@@ -361,6 +410,7 @@ output hostName string = site.properties.defaultHostName
 output publicBaseUrl string = baseUrl
 output messagingEndpoint string = bot.properties.endpoint
 output slackCommandsUrl string = '${baseUrl}/slack/commands'
+output slackInstallUrl string = '${baseUrl}/slack/install'
 output keyVaultName string = vault.name
 output storageAccountName string = storage.name
 output botName string = bot.name

@@ -18,6 +18,8 @@ const FEATURE_SCOPES = {
   shortcuts: ['commands'],
   'event:app_mention': ['app_mentions:read'],
   'event:message.im': ['im:history'],
+  'event:app_uninstalled': [],
+  'event:tokens_revoked': [],
 };
 
 describe('Slack manifest', () => {
@@ -51,7 +53,12 @@ describe('Slack manifest', () => {
     assert.equal(manifest.settings.interactivity.is_enabled, true);
     assert.equal(manifest.settings.interactivity.request_url, 'https://${BOT_DOMAIN}/slack/interactivity');
     assert.equal(manifest.settings.event_subscriptions.request_url, 'https://${BOT_DOMAIN}/slack/events');
-    assert.deepEqual([...manifest.settings.event_subscriptions.bot_events].sort(), ['app_mention', 'message.im']);
+    assert.deepEqual([...manifest.settings.event_subscriptions.bot_events].sort(), ['app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked'],
+      'uninstalls and revoked tokens delete the installation');
+  });
+
+  test('OAuth installs redirect to the host', () => {
+    assert.deepEqual(manifest.oauth_config.redirect_urls, ['https://${BOT_DOMAIN}/slack/oauth_redirect']);
   });
 
   test('has the "Log as gap" message shortcut', () => {
@@ -106,13 +113,33 @@ describe('Slack manifest', () => {
       assert.equal(built.features.slash_commands[0].url, 'https://rb.contoso.com/slack/commands');
       assert.equal(built.settings.interactivity.request_url, 'https://rb.contoso.com/slack/interactivity');
       assert.equal(built.settings.event_subscriptions.request_url, 'https://rb.contoso.com/slack/events');
-      assert.deepEqual(built.oauth_config, manifest.oauth_config);
+      assert.deepEqual(built.oauth_config.redirect_urls, ['https://rb.contoso.com/slack/oauth_redirect']);
+      assert.deepEqual(built.oauth_config.scopes, manifest.oauth_config.scopes);
       const fallback = runScript('manifest/slack/build.mjs', ['--out-dir', dir], { Web__PublicBaseUrl: 'https://rb2.contoso.com' });
       assert.equal(fallback.status, 0, fallback.stderr);
       assert.match(readFileSync(join(dir, 'manifest.yml'), 'utf8'), /https:\/\/rb2\.contoso\.com\/slack\/events/);
       const missing = runScript('manifest/slack/build.mjs', ['--out-dir', dir], {});
       assert.notEqual(missing.status, 0);
       assert.match(missing.stderr, /BOT_DOMAIN/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('build.mjs --socket-mode writes the Socket Mode variant: no URLs, same features and scopes', () => {
+    const dir = tempDir();
+    try {
+      const r = runScript('manifest/slack/build.mjs', ['--socket-mode', '--out-dir', dir], {});
+      assert.equal(r.status, 0, r.stderr);
+      const built = YAML.parse(readFileSync(join(dir, 'manifest.socket.yml'), 'utf8'));
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'manifest.socket.json'), 'utf8')), built);
+      assert.equal(built.settings.socket_mode_enabled, true);
+      assert.ok(!JSON.stringify(built).includes('http'), 'no request or redirect URL');
+      assert.equal(built.features.slash_commands[0].command, '/recovery');
+      assert.equal(built.settings.interactivity.is_enabled, true);
+      assert.deepEqual(built.settings.event_subscriptions.bot_events, manifest.settings.event_subscriptions.bot_events);
+      assert.deepEqual(built.oauth_config.scopes, manifest.oauth_config.scopes);
+      assert.deepEqual(built.features.shortcuts, manifest.features.shortcuts);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using RecoveryBot.Slack.Api;
+using Microsoft.AspNetCore.DataProtection;
 using RecoveryBot.Slack.Endpoints;
+using RecoveryBot.Slack.Install;
+using RecoveryBot.Slack.SocketMode;
 using RecoveryBot.Slack.Outbound;
 using RecoveryBot.Slack.Turns;
 
@@ -28,7 +31,14 @@ public static class SlackChannelExtensions
 
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart()
+            .PostConfigure(o =>
+            {
+                // Derived from the public base URL only when that is a URL at all (a bad one is reported once, as itself).
+                var publicBase = configuration["Web:PublicBaseUrl"] is { Length: > 0 } b ? b : "http://127.0.0.1:3978";
+                if (string.IsNullOrEmpty(o.RedirectUrl) && Core.Settings.SettingRules.IsHttpUrl(publicBase))
+                    o.RedirectUrl = publicBase.TrimEnd('/') + "/slack/oauth_redirect";
+            });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
@@ -43,6 +53,7 @@ public static class SlackChannelExtensions
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r
                     && (r.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)) <= MaxInlineRetryAfter),
             }));
+        services.AddSingleton<Install.SlackTokens>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<OutboundQueue>();
@@ -59,6 +70,14 @@ public static class SlackChannelExtensions
         services.AddSingleton<EventsEndpoint>();
         services.AddSingleton<InteractivityEndpoint>();
         services.AddSingleton(sp => new SlackPoster(sp.GetRequiredService<SlackApiClient>()));
+        // OAuth installs (the state is protected with the host's Data Protection key ring) and Socket Mode.
+        services.AddDataProtection();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<SlackOAuthApi>();
+        services.AddSingleton<InstallEndpoints>();
+        services.AddSingleton<SocketDispatcher>();
+        services.AddSingleton<SocketConnection>();
+        services.AddHostedService<SocketModeWorker>();
         return services;
     }
 
@@ -68,6 +87,8 @@ public static class SlackChannelExtensions
         app.MapPost("/slack/commands", Run<CommandEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
         app.MapPost("/slack/events", Run<EventsEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
         app.MapPost("/slack/interactivity", Run<InteractivityEndpoint>(app.ServiceProvider, static (e, http) => e.HandleAsync(http)));
+        app.MapGet("/slack/install", Run<InstallEndpoints>(app.ServiceProvider, static (e, http) => e.InstallAsync(http)));
+        app.MapGet("/slack/oauth_redirect", Run<InstallEndpoints>(app.ServiceProvider, static (e, http) => e.RedirectAsync(http)));
         return app;
     }
 

@@ -32,5 +32,38 @@ public sealed class SlackOptions
     /// <value>1 hour</value>
     public TimeSpan UserNameCacheTime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>OAuth v2 client id: with it, workspaces install the app ("Add to Slack") and each gets its own token.</summary>
+    /// <value>Empty: one workspace, with <see cref="BotToken"/>.</value>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>OAuth v2 client secret, sent only to oauth.v2.access.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Where /slack/install sends the browser.</summary>
+    /// <value>https://slack.com/oauth/v2/authorize</value>
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>The redirect URL registered with the app.</summary>
+    /// <value>Empty: <c>Web__PublicBaseUrl</c> + <c>/slack/oauth_redirect</c>.</value>
+    public string RedirectUrl { get; set; } = "";
+
+    /// <summary>How long an install link's <c>state</c> stays valid (it is also single-use).</summary>
+    /// <value>10 minutes</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The app-level token (<c>xapp-…</c>) with <c>connections:write</c>: with it the host runs Socket Mode.</summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>Socket Mode connections kept open at once, so one being refreshed loses nothing.</summary>
+    /// <value>2</value>
+    [Range(1, 10)]
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>The HTTP endpoints (/slack/commands, /events, /interactivity) verify with the signing secret; off without it.</summary>
     public bool Enabled => !string.IsNullOrEmpty(SigningSecret);
+
+    public bool OAuthEnabled => !string.IsNullOrEmpty(ClientId);
+
+    public bool SocketModeEnabled => !string.IsNullOrEmpty(AppToken);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
+using RecoveryBot.Storage.Installations;
 using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Storage;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
         services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
         services.AddScheduleIndex();
+        services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();
         return services;
     }

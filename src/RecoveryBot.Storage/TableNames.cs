@@ -12,7 +12,13 @@ public sealed record TableNames(string Prefix)
 
     public string Leases => Prefix + "leases";
 
-    public IReadOnlyList<string> All => [Recoveries, Schedule, Outbox, Leases];
+    /// <summary>Chat app installations per workspace (tokens encrypted), and one-time values such as OAuth states.</summary>
+    public string Installations => Prefix + "installations";
+
+    /// <summary>The Data Protection key ring that encrypts the stored tokens.</summary>
+    public string DataProtectionKeys => Prefix + "dataprotection";
+
+    public IReadOnlyList<string> All => [Recoveries, Schedule, Outbox, Leases, Installations, DataProtectionKeys];
 
     /// <summary>The schedule partition for an instant: <c>yyyyMMddHH</c> in UTC.</summary>
     public static string Bucket(DateTimeOffset at) =>

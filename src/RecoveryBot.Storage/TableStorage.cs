@@ -19,6 +19,10 @@ public sealed class TableStorage(TableServiceClient service, IOptions<StorageOpt
 
     public TableClient Leases => service.GetTableClient(Names.Leases);
 
+    public TableClient Installations => service.GetTableClient(Names.Installations);
+
+    public TableClient DataProtectionKeys => service.GetTableClient(Names.DataProtectionKeys);
+
     /// <summary>A client whose retries follow <paramref name="options"/>; constructing it makes no network call.</summary>
     public static TableServiceClient CreateServiceClient(StorageOptions options)
     {

@@ -155,4 +155,42 @@ public sealed class BadInputTests(AzuriteForHosts azurite, ITestOutputHelper out
         var history = await Slack.Stored.HistoryAsync(SlackWorkspace.Team, Channel);
         return (string.Join(";", gaps.Select(g => $"{g.RowKey}:{g.ETag}")), string.Join(";", changes.Select(c => $"{c.RowKey}:{c.ETag}")), history.Count);
     }
+
+    [Fact]
+    public Task TitleTypedWithMarkup_IsPostedAsLiteralText_NeverMrkdwn() => Scenario(async () =>
+    {
+        const string channel = "C0MARKUP";
+        await Slack.CommandAsync(Lena, "start Markup check", channel);
+        await Slack.Api.WaitForPost("Recovery \"Markup check\" started");
+        // Slack escapes &, < and > in what people type and sends its own tokens (links, mentions) unescaped.
+        const string typed = "<b>bold</b> *x* _y_ <https://a.example|b> <!channel> & done";
+        var escaped = typed.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        await Slack.CommandAsync(Mo, "gap " + escaped, channel);
+
+        var post = await Slack.Api.WaitForPost("G-1 logged by");
+        var blocks = post.Json.GetProperty("blocks");
+        Assert.DoesNotContain("\"mrkdwn\"", blocks.GetRawText(), StringComparison.Ordinal);
+        var shown = string.Concat(Texts(blocks));
+        Assert.Contains("G-1 logged by Mo Okafor: " + typed, shown, StringComparison.Ordinal);
+        Assert.Contains("G-1 " + typed, shown, StringComparison.Ordinal);
+        // The notification text is the one mrkdwn field: nothing in it is a tag, link or broadcast.
+        Assert.DoesNotContain("<", post.Text, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", post.Text, StringComparison.Ordinal);
+    });
+
+    private static IEnumerable<string> Texts(System.Text.Json.JsonElement e)
+    {
+        if (e.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) foreach (var t in Texts(item)) yield return t;
+        }
+        else if (e.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Name == "text" && p.Value.ValueKind == System.Text.Json.JsonValueKind.String) yield return p.Value.GetString()!;
+                else foreach (var t in Texts(p.Value)) yield return t;
+            }
+        }
+    }
 }

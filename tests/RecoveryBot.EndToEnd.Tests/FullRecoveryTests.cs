@@ -81,7 +81,7 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         var planCard = await ApprovalCardAsync(1);
         await Slack.ClickAsync(Dana, planCard, "approve");
         await ExpectDecidedInPlaceAsync(planCard, "Approved by");
-        await api.WaitForPost("CR-1 Reset plan for \"Quotes rollout\" — Approved by Dana Ruiz at ");
+        await api.WaitForPost("CR-1 Reset plan for \"Quotes rollout\" — Approved by Dana Ruiz on ");
         Assert.Equal("Recovery", (await stored.RecoveryAsync(Team, Channel))!.GetString("Phase"));
         Assert.Equal("Approved", (await stored.ChangeAsync(Team, Channel, 1))!.GetString("State"));
 
@@ -193,7 +193,7 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         var update = Assert.Single(calls, x => x.Method == "chat.update" && x.Json.GetProperty("ts").GetString() == card.Ts);
         Assert.Equal(Channel, update.Channel);
         Assert.Contains(decision, update.Text + update.BlockText, StringComparison.Ordinal);
-        Assert.Matches(@"Approved by Dana Ruiz at \d\d:\d\d", update.BlockText);
+        Assert.Matches(@"Approved by Dana Ruiz on \w{3} \d{1,2} \w{3} \d{4} \d\d:\d\d", update.BlockText);
         Assert.Empty(update.Buttons);
     }
 

@@ -25,6 +25,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
         services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
+        services.AddSingleton(Mock.Of<Microsoft.Extensions.Hosting.IHostApplicationLifetime>());
         _services = services.BuildServiceProvider();
         _worker = _services.GetServices<IHostedService>().OfType<OutboundWorker>().Single();
         await _worker.StartAsync(default);
@@ -42,13 +43,13 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
     {
         var queue = _services.GetRequiredService<OutboundQueue>();
 
-        queue.Enqueue(new OutboundItem.Post("C0PILOT", new SlackMessage("first")));
+        queue.Enqueue(new OutboundItem.Post("T0RECOV", "C0PILOT", new SlackMessage("first")));
         await _api.WaitFor(c => c.Count(x => x.Method == "chat.postMessage") == 1);
         // The lane has sent everything and must end cleanly (it used to die on Reader.Count and stay registered).
         await SlackWorld.Eventually(() => Task.FromResult(_worker.ActiveLanes == 0), "the drained lane to end");
 
-        queue.Enqueue(new OutboundItem.Post("C0PILOT", new SlackMessage("second")));
-        queue.Enqueue(new OutboundItem.Post("C0PILOT", new SlackMessage("third")));
+        queue.Enqueue(new OutboundItem.Post("T0RECOV", "C0PILOT", new SlackMessage("second")));
+        queue.Enqueue(new OutboundItem.Post("T0RECOV", "C0PILOT", new SlackMessage("third")));
 
         var posts = (await _api.WaitFor(c => c.Count(x => x.Method == "chat.postMessage") == 3)).Where(x => x.Method == "chat.postMessage");
         Assert.Equal(["first", "second", "third"], posts.Select(SlackWorld.Text));

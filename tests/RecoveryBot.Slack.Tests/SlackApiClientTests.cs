@@ -40,7 +40,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _api.Script("chat.update", 200, """{"ok":false,"error":"message_not_found"}""");
         var client = _services.GetRequiredService<SlackApiClient>();
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateAsync("C0PILOT", "1.2", new("x"), default));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateAsync("T0RECOV", "C0PILOT", "1.2", new("x"), default));
 
         Assert.Equal(("chat.update", "message_not_found", false), (e.Method, e.Error, e.IsTransient));
     }
@@ -51,7 +51,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _api.Script("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: 30);
         var client = _services.GetRequiredService<SlackApiClient>();
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("C0PILOT", new("x"), default));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => client.PostMessageAsync("T0RECOV", "C0PILOT", new("x"), default));
 
         Assert.True(e.IsRateLimited);
         Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
@@ -62,7 +62,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task NoBotToken_FailsWithoutCalling()
     {
         await using var services = Services(_api.BaseUrl, "");
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => services.GetRequiredService<SlackApiClient>().PostMessageAsync("C", new("x"), default));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => services.GetRequiredService<SlackApiClient>().PostMessageAsync("T0RECOV", "C", new("x"), default));
         Assert.Equal("not_configured", e.Error);
         Assert.Empty(_api.Calls);
     }
@@ -91,8 +91,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         var poster = _services.GetRequiredService<SlackPoster>();
 
-        var id = await poster.PostCardAsync("C0PILOT", Core.Views.RecoveryDocs.GoNoGo(Fakes.Cards.Recovery(), true, []), default);
-        var dm = await poster.OpenDirectMessageAsync("U0ANA", default);
+        var id = await poster.PostCardAsync("T0RECOV", "C0PILOT", Core.Views.RecoveryDocs.GoNoGo(Fakes.Cards.Recovery(), true, []), default);
+        var dm = await poster.OpenDirectMessageAsync("T0RECOV", "U0ANA", default);
 
         Assert.StartsWith("C0PILOT|1795600000.", id, StringComparison.Ordinal);
         Assert.Equal("D0DM", dm);

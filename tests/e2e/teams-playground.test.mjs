@@ -226,6 +226,25 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
       people.approver.id, // verified → closed (Sign off)
     ], changes.join('; '));
   });
+
+  step('user text shows as typed, and no HTML entity is visible anywhere in any client', async () => {
+    const thread = threads.lead;
+    await thread.reply(bot, ' help');
+    await thread.waitForText('help <command>');
+    await thread.reply(bot, ' asign G-1');
+    await thread.waitForText(/Did you mean/);
+    const title = '<b>bold</b> *x* _y_ <https://a.example|b> <!channel> & [l](http://c.example) done';
+    await thread.reply(bot, ` gap ${title}`);
+    await thread.waitForText(`G-2 logged by Alex Wilber: ${title}.`);
+    await thread.card(`G-2 ${title}`).waitFor();
+    await clients.lead.screenshot(artifactPath('teams-playground-literal.png'));
+    for (const [role, client] of Object.entries(clients)) {
+      const shown = await client.page.locator('body').innerText();
+      for (const entity of ['&lt;', '&gt;', '&amp;', '&quot;', '&#']) {
+        assert.ok(!shown.includes(entity), `${role}'s client shows "${entity}" literally: …${shown.slice(Math.max(0, shown.indexOf(entity) - 80), shown.indexOf(entity) + 40)}…`);
+      }
+    }
+  });
 });
 
 /** The id in a stored user column ({"Id":…,"Name":…}). */

@@ -45,8 +45,8 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
         {
             return reply switch
             {
-                Reply.Text t => new PostResult.Posted(await poster.PostTextAsync(channel, t.Message, ct)),
-                Reply.Card c => new PostResult.Posted(await poster.PostCardAsync(channel, c.Doc, ct)),
+                Reply.Text t => new PostResult.Posted(await poster.PostTextAsync(recovery.Channel.Tenant, channel, t.Message, ct)),
+                Reply.Card c => new PostResult.Posted(await poster.PostCardAsync(recovery.Channel.Tenant, channel, c.Doc, ct)),
                 _ => new PostResult.Posted(null),
             };
         }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Install;
 using RecoveryBot.Slack.Wire;
 
 namespace RecoveryBot.Slack.Api;
@@ -12,9 +13,11 @@ namespace RecoveryBot.Slack.Api;
 /// <summary>
 /// The Slack Web API methods RecoveryBot calls. Every method name is a constant here and a key of
 /// manifest/slack/scopes.json (a test keeps the two in step). Clients come from IHttpClientFactory per call,
-/// so this singleton never pins one handler (and its DNS answer) for the life of the process.
+/// so this singleton never pins one handler (and its DNS answer) for the life of the process. Every call names the
+/// workspace (team id) it is for and carries that workspace's token; one without an installation fails with
+/// <see cref="SlackApiException.NotInstalled"/> before anything is sent.
 /// </summary>
-internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options)
+internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options, SlackTokens tokens)
 {
     public const string HttpClientName = "slack";
     public const string PostMessage = "chat.postMessage";
@@ -28,29 +31,29 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
     public static readonly IReadOnlyList<string> Methods = [PostMessage, Update, PostEphemeral, ViewsOpen, ConversationsOpen, UsersInfo, GetPermalink];
 
     /// <summary>Posts to a channel; returns the message ts.</summary>
-    public async Task<string> PostMessageAsync(string channel, SlackMessage message, CancellationToken ct) =>
-        (await CallAsync(PostMessage, Json(new ChatRequest(channel, message.Text, message.Blocks), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct)).Ts ?? "";
+    public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, CancellationToken ct) =>
+        (await CallAsync(team, PostMessage, Json(new ChatRequest(channel, message.Text, message.Blocks), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct)).Ts ?? "";
 
-    public Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken ct) =>
-        CallAsync(Update, Json(new ChatRequest(channel, message.Text, message.Blocks, Ts: ts), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct);
+    public Task UpdateAsync(string team, string channel, string ts, SlackMessage message, CancellationToken ct) =>
+        CallAsync(team, Update, Json(new ChatRequest(channel, message.Text, message.Blocks, Ts: ts), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct);
 
-    public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken ct) =>
-        CallAsync(PostEphemeral, Json(new ChatRequest(channel, message.Text, message.Blocks, User: user), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct);
+    public Task PostEphemeralAsync(string team, string channel, string user, SlackMessage message, CancellationToken ct) =>
+        CallAsync(team, PostEphemeral, Json(new ChatRequest(channel, message.Text, message.Blocks, User: user), SlackJson.Default.ChatRequest), SlackJson.Default.ChatResult, ct);
 
-    public Task OpenViewAsync(string triggerId, ModalView view, CancellationToken ct) =>
-        CallAsync(ViewsOpen, Json(new ViewsOpenRequest(triggerId, view), SlackJson.Default.ViewsOpenRequest), SlackJson.Default.ApiResult, ct);
+    public Task OpenViewAsync(string team, string triggerId, ModalView view, CancellationToken ct) =>
+        CallAsync(team, ViewsOpen, Json(new ViewsOpenRequest(triggerId, view), SlackJson.Default.ViewsOpenRequest), SlackJson.Default.ApiResult, ct);
 
     /// <summary>Opens (or finds) the direct message with a user; returns its channel id.</summary>
-    public async Task<string> OpenConversationAsync(string user, CancellationToken ct) =>
-        (await CallAsync(ConversationsOpen, Json(new ConversationsOpenRequest(user), SlackJson.Default.ConversationsOpenRequest), SlackJson.Default.ConversationResult, ct)).Channel?.Id
+    public async Task<string> OpenConversationAsync(string team, string user, CancellationToken ct) =>
+        (await CallAsync(team, ConversationsOpen, Json(new ConversationsOpenRequest(user), SlackJson.Default.ConversationsOpenRequest), SlackJson.Default.ConversationResult, ct)).Channel?.Id
         ?? throw new SlackApiException(ConversationsOpen, "invalid_response");
 
-    public async Task<SlackUser> GetUserAsync(string user, CancellationToken ct) =>
-        (await CallAsync(UsersInfo, Form(("user", user)), SlackJson.Default.UserResult, ct)).User
+    public async Task<SlackUser> GetUserAsync(string team, string user, CancellationToken ct) =>
+        (await CallAsync(team, UsersInfo, Form(("user", user)), SlackJson.Default.UserResult, ct)).User
         ?? throw new SlackApiException(UsersInfo, "invalid_response");
 
-    public async Task<string> GetPermalinkAsync(string channel, string ts, CancellationToken ct) =>
-        (await CallAsync(GetPermalink, Form(("channel", channel), ("message_ts", ts)), SlackJson.Default.PermalinkResult, ct)).Permalink
+    public async Task<string> GetPermalinkAsync(string team, string channel, string ts, CancellationToken ct) =>
+        (await CallAsync(team, GetPermalink, Form(("channel", channel), ("message_ts", ts)), SlackJson.Default.PermalinkResult, ct)).Permalink
         ?? throw new SlackApiException(GetPermalink, "invalid_response");
 
     /// <summary>Answers through an interaction's response_url (no token: the URL is the credential).</summary>
@@ -61,10 +64,10 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
         if (!answer.IsSuccessStatusCode) throw Failure("response_url", answer);
     }
 
-    private async Task<T> CallAsync<T>(string method, HttpContent content, JsonTypeInfo<T> info, CancellationToken ct) where T : ApiResult
+    private async Task<T> CallAsync<T>(string team, string method, HttpContent content, JsonTypeInfo<T> info, CancellationToken ct) where T : ApiResult
     {
-        var token = options.Value.BotToken;
-        if (string.IsNullOrEmpty(token)) throw new SlackApiException(method, "not_configured");
+        using var owned = content;
+        if (await tokens.ForTeamAsync(team, ct) is not { Length: > 0 } token) throw new SlackApiException(method, options.Value.OAuthEnabled ? SlackApiException.NotInstalled : "not_configured");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Base(), method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await SendAsync(method, request, ct);

@@ -7,6 +7,9 @@ namespace RecoveryBot.Slack.Api;
 public sealed class SlackApiException(string method, string error, TimeSpan? retryAfter = null, Exception? inner = null)
     : Exception($"Slack {method} failed: {error}", inner)
 {
+    /// <summary>The error of a call for a workspace that has not installed the app (nothing was sent).</summary>
+    public const string NotInstalled = "not_installed";
+
     public string Method => method;
 
     public string Error => error;

@@ -21,14 +21,13 @@ internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOp
         var key = team + "/" + user;
         var now = time.GetUtcNow();
         if (_names.TryGetValue(key, out var hit) && hit.Until > now) return hit.Name;
-        if (string.IsNullOrEmpty(options.Value.BotToken)) return fallback ?? user;
 
         string? name = null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(LookupBudget);
         try
         {
-            name = (await api.GetUserAsync(user, budget.Token)).DisplayName;
+            name = (await api.GetUserAsync(team, user, budget.Token)).DisplayName;
         }
         catch (SlackApiException e)
         {

@@ -13,7 +13,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// commands. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
 /// of a claimed id are just acknowledged, and a run that failed is released so Slack's next retry runs it.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, AckBudget budget, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, AckBudget budget, Install.SlackTokens tokens, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -68,6 +68,11 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDelivery
 
     private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
     {
+        if (Install.Uninstall.Applies(ev))
+        {
+            await Install.Uninstall.RunAsync(tokens, envelope, log, ct);
+            return;
+        }
         var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot != false)?.UserId;
         if (ev.BotId is not null || ev.Subtype is not null || ev.User is not { Length: > 0 } user || ev.Channel is not { Length: > 0 } channel) return;
         if (user == bot) return;

@@ -27,7 +27,9 @@ internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider tim
     public async Task<SlackBody?> ReadVerifiedAsync(HttpContext http)
     {
         var max = options.Value.MaxBodyBytes;
-        if (!options.Value.Enabled) return await Fail(http, StatusCodes.Status404NotFound, null);
+        // A Socket Mode envelope arrived over the connection the app-level token opened; it carries no signature.
+        var socket = http.Features.Get<SocketMode.SocketModeRequest>() is not null;
+        if (!options.Value.Enabled && !socket) return await Fail(http, StatusCodes.Status404NotFound, null);
         if (http.Request.ContentLength > max) return await Fail(http, StatusCodes.Status413PayloadTooLarge, "Request body too large.");
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, (int)(http.Request.ContentLength ?? 4096) + 1));
@@ -61,6 +63,7 @@ internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider tim
             return await Fail(http, StatusCodes.Status413PayloadTooLarge, "Request body too large.");
         }
 
+        if (socket) return body;
         var headers = http.Request.Headers;
         var signature = headers[SlackSignature.SignatureHeader].ToString();
         if (signature.Length == 0 && IsSslCheck(body.Span))

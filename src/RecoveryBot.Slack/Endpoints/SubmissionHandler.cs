@@ -22,7 +22,7 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
         var inputs = Inputs(view);
         CardAction? action = view.CallbackId switch
         {
-            CardVerbs.SubmitGap or "gap_form" => new(CardVerbs.SubmitGap, null, null, null, await WithLinkAsync(inputs, meta, ct)),
+            CardVerbs.SubmitGap or "gap_form" => new(CardVerbs.SubmitGap, null, null, null, await WithLinkAsync(target, inputs, meta, ct)),
             CardVerbs.SubmitOwnership => new(CardVerbs.SubmitOwnership, null, null, null, inputs),
             Modals.NoteCallback when meta.Verb is { } verb =>
                 new(verb, meta.Gap is >= 1 and <= GapId.MaxNumber ? new GapId(meta.Gap.Value) : null, meta.Change, meta.Revision, inputs),
@@ -61,7 +61,7 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
     {
         try
         {
-            await api.OpenViewAsync(target.TriggerId ?? "", view, ct);
+            await api.OpenViewAsync(target.Team, target.TriggerId ?? "", view, ct);
         }
         catch (SlackApiException e)
         {
@@ -84,14 +84,14 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
         return inputs;
     }
 
-    private async Task<Dictionary<string, string>> WithLinkAsync(Dictionary<string, string> inputs, ModalMeta meta, CancellationToken ct)
+    private async Task<Dictionary<string, string>> WithLinkAsync(ReplyTarget target, Dictionary<string, string> inputs, ModalMeta meta, CancellationToken ct)
     {
         if (meta.MessageTs is not { Length: > 0 } ts) return inputs;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            inputs[FormFields.Link] = await api.GetPermalinkAsync(meta.Channel, ts, budget.Token);
+            inputs[FormFields.Link] = await api.GetPermalinkAsync(target.Team, meta.Channel, ts, budget.Token);
         }
         catch (SlackApiException e)
         {

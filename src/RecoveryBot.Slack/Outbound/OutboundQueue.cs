@@ -5,26 +5,31 @@ using RecoveryBot.Slack.Wire;
 
 namespace RecoveryBot.Slack.Outbound;
 
-/// <summary>One message to send after the HTTP request was acknowledged. <see cref="Channel"/> is the pacing lane.</summary>
-internal abstract record OutboundItem(string Channel)
+/// <summary>
+/// One message to send after the HTTP request was acknowledged, with the workspace (<see cref="Team"/>) whose token
+/// sends it. <see cref="Lane"/> is the pacing lane.
+/// </summary>
+internal abstract record OutboundItem(string Team, string Channel)
 {
+    public string Lane => Team + "/" + Channel;
+
     /// <summary>chat.postMessage and chat.update share Slack's ~1 message/second/channel limit; the rest is not paced.</summary>
     public virtual bool Paced => false;
 
     /// <summary>A channel post; <see cref="Posted"/> gets the new message's ts (to remember an approval card).</summary>
-    public sealed record Post(string Channel, SlackMessage Message, Func<string, CancellationToken, Task>? Posted = null) : OutboundItem(Channel)
+    public sealed record Post(string Team, string Channel, SlackMessage Message, Func<string, CancellationToken, Task>? Posted = null) : OutboundItem(Team, Channel)
     {
         public override bool Paced => true;
     }
 
-    public sealed record Update(string Channel, string Ts, SlackMessage Message) : OutboundItem(Channel)
+    public sealed record Update(string Team, string Channel, string Ts, SlackMessage Message) : OutboundItem(Team, Channel)
     {
         public override bool Paced => true;
     }
 
-    public sealed record Ephemeral(string Channel, string User, SlackMessage Message) : OutboundItem(Channel);
+    public sealed record Ephemeral(string Team, string Channel, string User, SlackMessage Message) : OutboundItem(Team, Channel);
 
-    public sealed record Respond(string Channel, Uri ResponseUrl, CommandResponse Response) : OutboundItem(Channel);
+    public sealed record Respond(string Team, string Channel, Uri ResponseUrl, CommandResponse Response) : OutboundItem(Team, Channel);
 }
 
 /// <summary>

@@ -47,14 +47,14 @@ internal sealed class OutboundSender(SlackApiClient api, TimeProvider time, ILog
         switch (item)
         {
             case OutboundItem.Post p:
-                var ts = await api.PostMessageAsync(p.Channel, p.Message, ct);
+                var ts = await api.PostMessageAsync(p.Team, p.Channel, p.Message, ct);
                 if (p.Posted is { } posted) await AfterPostAsync(posted, ts, ct);
                 break;
             case OutboundItem.Update u:
-                await api.UpdateAsync(u.Channel, u.Ts, u.Message, ct);
+                await api.UpdateAsync(u.Team, u.Channel, u.Ts, u.Message, ct);
                 break;
             case OutboundItem.Ephemeral e:
-                await api.PostEphemeralAsync(e.Channel, e.User, e.Message, ct);
+                await api.PostEphemeralAsync(e.Team, e.Channel, e.User, e.Message, ct);
                 break;
             case OutboundItem.Respond r:
                 await api.RespondAsync(r.ResponseUrl, r.Response, ct);

@@ -30,11 +30,11 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
             {
                 lock (_gate)
                 {
-                    if (!_lanes.TryGetValue(item.Channel, out var lane))
+                    if (!_lanes.TryGetValue(item.Lane, out var lane))
                     {
                         lane = Channel.CreateUnbounded<OutboundItem>(new UnboundedChannelOptions { SingleReader = true });
-                        _lanes[item.Channel] = lane;
-                        _ = RunLaneAsync(item.Channel, lane, stoppingToken);
+                        _lanes[item.Lane] = lane;
+                        _ = RunLaneAsync(item.Lane, lane, stoppingToken);
                     }
                     lane.Writer.TryWrite(item);
                 }

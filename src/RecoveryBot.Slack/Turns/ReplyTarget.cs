@@ -23,6 +23,9 @@ internal sealed record ReplyTarget(ChannelKey Key, string Channel, string User, 
 {
     public Uri? ResponseUrl { get; init; }
 
+    /// <summary>The workspace (team id) whose token every call for this turn uses.</summary>
+    public string Team => Key.Tenant;
+
     /// <summary>The message a shortcut was used on, for the permalink of a gap logged from it.</summary>
     public string? MessageTs { get; init; }
 

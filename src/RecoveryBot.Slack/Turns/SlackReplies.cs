@@ -23,13 +23,13 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
             switch (outgoing)
             {
                 case Outgoing.Post { To: Audience.Channel } p:
-                    queue.Enqueue(new OutboundItem.Post(target.Channel, CardRenderer.Message(p.Lines, p.Card), Remember(target, p.Card)));
+                    queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, CardRenderer.Message(p.Lines, p.Card), Remember(target, p.Card)));
                     break;
                 case Outgoing.Post p:
                     mine.Add(CardRenderer.Message(p.Lines, p.Card));
                     break;
                 case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
-                    queue.Enqueue(new OutboundItem.Update(channel, ts, CardRenderer.Render(u.Card)));
+                    queue.Enqueue(new OutboundItem.Update(target.Team, channel, ts, CardRenderer.Render(u.Card)));
                     break;
                 case Outgoing.OpenForm f:
                     if (await OpenFormAsync(target, f.Form, ct) is { } problem) mine.Add(CardRenderer.Text(problem));
@@ -49,11 +49,11 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
     {
         OutboundItem item = target.Mode switch
         {
-            ActorMode.Message => new OutboundItem.Post(target.Channel, message),
+            ActorMode.Message => new OutboundItem.Post(target.Team, target.Channel, message),
             // A new card (a log page) replaces the clicked ephemeral message; a plain line is added below it.
             ActorMode.ReplaceOriginal when target.ResponseUrl is { } url =>
-                new OutboundItem.Respond(target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks?.Any(b => b is not RichTextBlock) == true }),
-            _ => new OutboundItem.Ephemeral(target.Channel, target.User, message),
+                new OutboundItem.Respond(target.Team, target.Channel, url, new CommandResponse("ephemeral", message.Text, message.Blocks) { ReplaceOriginal = message.Blocks?.Any(b => b is not RichTextBlock) == true }),
+            _ => new OutboundItem.Ephemeral(target.Team, target.Channel, target.User, message),
         };
         queue.Enqueue(item);
     }
@@ -72,7 +72,7 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         }
         try
         {
-            await api.OpenViewAsync(trigger, Modals.Form(form, new ModalMeta(target.Channel, MessageTs: target.MessageTs)), ct);
+            await api.OpenViewAsync(target.Team, trigger, Modals.Form(form, new ModalMeta(target.Channel, MessageTs: target.MessageTs)), ct);
             return null;
         }
         catch (SlackApiException e)

@@ -3,12 +3,14 @@ using RecoveryBot.Core.Commands;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Slack.Api;
+using Microsoft.Extensions.Options;
 using RecoveryBot.Slack.BlockKit;
+using RecoveryBot.Slack.Install;
 
 namespace RecoveryBot.Slack.Turns;
 
 /// <summary>Runs one Core turn for a Slack request (inline: the Core is fast) and hands its replies on.</summary>
-internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, UserDirectory users)
+internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, UserDirectory users, SlackTokens tokens, IOptions<SlackOptions> options)
 {
     /// <summary>A typed command. Help and parse errors answer without any lookup or storage.</summary>
     public Task<SlackMessage?> CommandAsync(ReplyTarget target, string? userName, string? text, CancellationToken ct) =>
@@ -21,6 +23,7 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
         {
             return await replies.DeliverAsync(target, await service.HandleAsync(Turn(target, userName ?? target.User), help, ct), ct);
         }
+        if (await NotInstalledAsync(target, ct) is { } missing) return await replies.DeliverAsync(target, TurnResult.Say(missing), ct);
         if (parsed is ParseResult.Ok && text!.Contains("<@", StringComparison.Ordinal))
         {
             parsed = CommandParser.Parse(await users.NameMentionsAsync(target.Key.Tenant, text, ct));
@@ -35,6 +38,7 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
     /// <summary>A button click or a form submit.</summary>
     public async Task<TurnResult> ActionAsync(ReplyTarget target, string? userName, CardAction action, CancellationToken ct)
     {
+        if (await NotInstalledAsync(target, ct) is { } missing) return TurnResult.Say(missing);
         var name = await users.NameAsync(target.Key.Tenant, target.User, userName, ct);
         return await service.HandleActionAsync(Turn(target, name), action, ct);
     }
@@ -49,6 +53,19 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
 
     public Task<string?> OpenFormAsync(ReplyTarget target, CardDoc form, CancellationToken ct) =>
         replies.OpenFormAsync(target, form, ct);
+
+    /// <summary>
+    /// A workspace without an installation gets this line and nothing else: no turn runs, no data changes, and no
+    /// other workspace's token is tried.
+    /// </summary>
+    private async Task<string?> NotInstalledAsync(ReplyTarget target, CancellationToken ct)
+    {
+        if (await tokens.FindAsync(target.Team, ct) is not null) return null;
+        var o = options.Value;
+        return o.OAuthEnabled && Uri.TryCreate(o.RedirectUrl, UriKind.Absolute, out var redirect)
+            ? $"RecoveryBot is not installed in this workspace. An admin can add it at {new Uri(redirect, "/slack/install")} and then try again."
+            : "RecoveryBot has no Slack bot token for this workspace (Slack__BotToken is empty); nothing was changed.";
+    }
 
     private static Turn Turn(ReplyTarget target, string name) => new(target.Key, new UserRef(target.User, name), target.Channel);
 }

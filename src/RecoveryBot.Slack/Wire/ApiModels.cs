@@ -42,3 +42,15 @@ internal sealed record CommandResponse(string ResponseType, string Text, IReadOn
 internal sealed record ViewErrors(string ResponseAction, IReadOnlyDictionary<string, string> Errors);
 
 internal sealed record ChallengeReply([property: System.Text.Json.Serialization.JsonPropertyName("challenge")] string Value);
+
+/// <summary>The answer of oauth.v2.access (a bot token for one workspace, or an org for an org-wide install).</summary>
+internal sealed record OAuthAccess(bool Ok, string? Error, string? AccessToken, string? TokenType, string? Scope, string? BotUserId,
+    string? AppId, NamedRef? Team, NamedRef? Enterprise, AuthedUser? AuthedUser, bool? IsEnterpriseInstall) : ApiResult(Ok, Error)
+{
+    // The generated ToString would print the token.
+    public override string ToString() => $"OAuthAccess {{ ok {Ok}, team {Team?.Id}, enterprise {Enterprise?.Id} }}";
+}
+
+internal sealed record NamedRef(string? Id, string? Name);
+
+internal sealed record AuthedUser(string? Id);

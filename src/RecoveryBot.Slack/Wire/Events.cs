@@ -19,7 +19,11 @@ internal sealed record SlackEvent(
     string? Channel,
     string? ChannelType,
     string? Ts,
-    string? Team);
+    string? Team,
+    RevokedTokens? Tokens = null);
+
+/// <summary>What a <c>tokens_revoked</c> event names: user ids whose OAuth and bot tokens were revoked.</summary>
+internal sealed record RevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);
 
 /// <summary>The installation an event is for; <see cref="UserId"/> is the bot's own user id.</summary>
 internal sealed record EventAuthorization(string? TeamId, string? UserId, bool? IsBot);

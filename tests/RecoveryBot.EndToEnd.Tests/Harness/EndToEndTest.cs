@@ -19,6 +19,8 @@ public abstract class EndToEndTest(AzuriteForHosts azurite, ITestOutputHelper ou
 
     protected ITestOutputHelper Output => output;
 
+    protected AzuriteForHosts Azurite => azurite;
+
     protected virtual IReadOnlyDictionary<string, string>? HostSettings => null;
 
     public async Task InitializeAsync() => Slack = await SlackWorkspace.StartAsync(azurite, [Lena, Dana, Ana, Ravi, Mo], HostSettings);

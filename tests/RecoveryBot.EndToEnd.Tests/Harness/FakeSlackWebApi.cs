@@ -81,6 +81,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
+    /// <summary>oauth.v2.access: the codes that will install a workspace.</summary>
+    public FakeSlackOAuth OAuth { get; } = new();
+
+    /// <summary>apps.connections.open and the Socket Mode WebSocket server (<c>/link/</c>).</summary>
+    public FakeSocketMode SocketMode { get; } = new();
+
     /// <summary>Time since the fake started (the clock of <see cref="SlackCall.At"/>).</summary>
     public TimeSpan Now => _clock.Elapsed;
 
@@ -98,11 +104,14 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackWebApi(app);
+        app.UseWebSockets();
+        app.Map("/link", fake.SocketMode.AcceptAsync);
         app.MapPost("/api/{method}", fake.HandleAsync);
         app.MapPost("/hooks/{**rest}", fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/api/");
+        fake.SocketMode.WebSocketBase = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal));
         return fake;
     }
 
@@ -161,7 +170,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return;
         }
 
-        var answer = Answer(method, body, seq);
+        var answer = method switch
+        {
+            "oauth.v2.access" => OAuth.Answer(body),
+            "apps.connections.open" => SocketMode.ConnectionsOpen(auth),
+            _ => Answer(method, body, seq),
+        };
         _calls.Enqueue(new SlackCall(seq, method, body, 200, auth, answer, Now));
         http.Response.ContentType = method == "response_url" ? "text/plain" : "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer);

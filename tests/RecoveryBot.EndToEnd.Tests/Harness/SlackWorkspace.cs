@@ -188,9 +188,16 @@ public sealed class SlackWorkspace : IAsyncDisposable
     }
 
     /// <summary>The form body of <c>/recovery {text}</c>, with every field Slack sends, in Slack's order.</summary>
-    public string SlashBody(Person user, string text, string channel, string channelName = "quotes-rollout") => Form(
+    public string SlashBody(Person user, string text, string channel, string channelName = "quotes-rollout", string team = Team) => Form(SlashFields(user, text, channel, channelName, team));
+
+    /// <summary>A slash command as a Socket Mode <c>slash_commands</c> envelope's payload: the same fields, as a JSON object.</summary>
+    public JsonObject SlashPayload(Person user, string text, string channel, string team = Team) =>
+        new(SlashFields(user, text, channel, "quotes-rollout", team).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))));
+
+    private (string Key, string Value)[] SlashFields(Person user, string text, string channel, string channelName, string team) =>
+    [
         ("token", "e2eVerificationToken01"),
-        ("team_id", Team),
+        ("team_id", team),
         ("team_domain", TeamDomain),
         ("channel_id", channel),
         ("channel_name", channelName),
@@ -201,14 +208,15 @@ public sealed class SlackWorkspace : IAsyncDisposable
         ("api_app_id", AppId),
         ("is_enterprise_install", "false"),
         ("response_url", Api.ResponseUrl("commands")),
-        ("trigger_id", TriggerId()));
+        ("trigger_id", TriggerId()),
+    ];
 
     /// <summary>Runs <c>/recovery {text}</c> as <paramref name="user"/>; the HTTP answer must be a 200 within Slack's 3 s.</summary>
-    public async Task<Reply> CommandAsync(Person user, string text, string channel)
+    public async Task<Reply> CommandAsync(Person user, string text, string channel, string team = Team)
     {
         _transcript.Enqueue($"{Api.Now.TotalSeconds,7:0.000}s {user.Handle} in {channel}: /recovery {text}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var reply = await PostAsync("/slack/commands", Encoding.UTF8.GetBytes(SlashBody(user, text, channel)), "application/x-www-form-urlencoded");
+        var reply = await PostAsync("/slack/commands", Encoding.UTF8.GetBytes(SlashBody(user, text, channel, team: team)), "application/x-www-form-urlencoded");
         Assert.True(reply.Status == HttpStatusCode.OK, $"`/recovery {text}` by {user.Handle}: {reply}");
         // Slack gives up on a slash command after 3 s. The host's first request also pays for JIT-compiling the whole
         // path (on a busy 2-core CI box that alone can take seconds), so only warm requests are held to Slack's limit.

@@ -28,6 +28,8 @@ public sealed class MisconfigurationExitTests
     [InlineData("Development", "Slack__SigningSecret=abc", "Slack__SigningSecret is set but Slack__BotToken is empty.")]
     [InlineData("Development", "Slack__BotToken=xoxb-1", "Slack__BotToken is set but Slack__SigningSecret is empty")]
     [InlineData("Development", "Slack__SigningSecret=abc|Slack__BotToken=xoxp-1", "Slack__BotToken must be a bot token (it starts with xoxb-).")]
+    [InlineData("Development", "Slack__AppToken=xapp-1-A0-1-abc", "Slack__AppToken is set but there is no bot token")]
+    [InlineData("Development", "Slack__ClientId=1.2|Slack__SigningSecret=abc", "Slack__ClientId is set but Slack__ClientSecret is empty.")]
     [InlineData("Development", "Slack__ApiBaseUrl=slack.com/api", "Slack__ApiBaseUrl must be an absolute http(s) URL.")]
     [InlineData("Development", "Slack__MaxBodyBytes=12", "Slack__MaxBodyBytes must be between 1024 and 4194304.")]
     [InlineData("Development", "Web__LinkKey=short", "Web__LinkKey must be base64 of at least 32 random bytes")]

@@ -68,6 +68,28 @@ public sealed class StartupChecksTests
         Assert.Empty(Check("Development", (key, value)));
     }
 
+    [Theory]
+    [InlineData("Slack__ClientId is set but Slack__ClientSecret is empty.", "Slack:SigningSecret=s", "Slack:ClientId=1.2")]
+    [InlineData("Slack__ClientSecret is set but Slack__ClientId is empty.", "Slack:SigningSecret=s", "Slack:BotToken=xoxb-1", "Slack:ClientSecret=c")]
+    [InlineData("Slack__BotToken and Slack__ClientId are both set: use Slack__BotToken for one workspace or Slack__ClientId for installs, not both.",
+        "Slack:SigningSecret=s", "Slack:BotToken=xoxb-1", "Slack:ClientId=1.2", "Slack:ClientSecret=c")]
+    [InlineData("Slack__ClientId is set but neither Slack__SigningSecret (HTTP) nor Slack__AppToken (Socket Mode) is; Slack could not reach the bot.",
+        "Slack:ClientId=1.2", "Slack:ClientSecret=c")]
+    [InlineData("Slack__AppToken must be an app-level token (it starts with xapp-).", "Slack:BotToken=xoxb-1", "Slack:AppToken=xoxb-2")]
+    [InlineData("Slack__AppToken is set but there is no bot token: set Slack__BotToken (one workspace) or Slack__ClientId and Slack__ClientSecret (installs).",
+        "Slack:AppToken=xapp-1")]
+    [InlineData("Slack__RedirectUrl must be an absolute http(s) URL ending in /slack/oauth_redirect.",
+        "Slack:SigningSecret=s", "Slack:BotToken=xoxb-1", "Slack:RedirectUrl=nope")]
+    public void Find_SlackInstallOrSocketModeMisconfigured_OneLine(string message, params string[] settings) =>
+        Assert.Contains(message, Check("Development", [.. settings.Select(s => (s[..s.IndexOf('=')], s[(s.IndexOf('=') + 1)..]))]));
+
+    [Theory]
+    [InlineData("Slack:SigningSecret=s", "Slack:ClientId=1.2", "Slack:ClientSecret=c")]
+    [InlineData("Slack:AppToken=xapp-1", "Slack:BotToken=xoxb-1")]
+    [InlineData("Slack:AppToken=xapp-1", "Slack:ClientId=1.2", "Slack:ClientSecret=c")]
+    public void Find_SlackInstallsOrSocketMode_Allowed(params string[] settings) =>
+        Assert.Empty(Check("Development", [.. settings.Select(s => (s[..s.IndexOf('=')], s[(s.IndexOf('=') + 1)..]))]));
+
     [Fact]
     public void Find_SeveralMistakes_OneLineEach()
     {

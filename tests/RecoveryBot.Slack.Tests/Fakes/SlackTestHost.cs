@@ -33,7 +33,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SlackTestHost> StartAsync(IRecoveryStore store, Uri? apiBase = null, string? secret = Secret,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -46,6 +46,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = (apiBase ?? new Uri("http://127.0.0.1:9/api/")).AbsoluteUri,
             ["Slack:ChannelPacing"] = "00:00:00.200",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<ISummaryLinks, FixedLinks>();
