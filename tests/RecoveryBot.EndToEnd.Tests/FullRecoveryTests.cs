@@ -154,7 +154,7 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         await api.WaitForPost("G-2 logged by Mo Okafor as a follow-up item of the closed recovery \"Quotes rollout\"");
         Assert.Equal("Quotes still time out on the tablet", (await stored.GapAsync(Team, Channel, 2)).GetString("Title"));
         reply = await Slack.CommandAsync(Lena, "close", Channel);
-        Assert.Contains("so `close` no longer applies", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("so close no longer applies", reply.Text, StringComparison.Ordinal);
 
         // A new recovery in the same channel, under its own id; the closed one stays listed and reachable.
         await Slack.CommandAsync(Lena, "start Quotes rollout, round two tz Europe/Berlin", Channel);

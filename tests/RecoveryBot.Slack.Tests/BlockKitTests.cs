@@ -140,6 +140,7 @@ public sealed class BlockKitTests
     [InlineData("see <https://x.test/a>", "see https://x.test/a")]
     [InlineData("&lt;b&gt;x&lt;/b&gt; *y* &lt;https://a|b&gt;", "<b>x</b> *y* <https://a|b>")]
     [InlineData("plain", "plain")]
+    [InlineData("raw <script>x</script> stays", "raw <script>x</script> stays")]
     public void Mrkdwn_ToPlain_ReadsAsPeopleTypedIt(string text, string expected) => Assert.Equal(expected, Mrkdwn.ToPlain(text));
 
     [Fact]

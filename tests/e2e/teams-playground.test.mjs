@@ -238,8 +238,11 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     await thread.waitForText(`G-2 logged by Alex Wilber: ${title}.`);
     await thread.card(`G-2 ${title}`).waitFor();
     await clients.lead.screenshot(artifactPath('teams-playground-literal.png'));
-    for (const [role, client] of Object.entries(clients)) {
-      const shown = await client.page.locator('body').innerText();
+    // What each person sees: their whole thread, every message and card of the bot in it (the playground's log
+    // panel is left out: it lists raw activities for developers, not the conversation).
+    for (const [role, thread] of Object.entries(threads)) {
+      const shown = await thread.locator.innerText();
+      assert.ok(shown.includes('RecoveryBot') || shown.includes('G-1'), `${role}'s thread shows the bot's replies`);
       for (const entity of ['&lt;', '&gt;', '&amp;', '&quot;', '&#']) {
         assert.ok(!shown.includes(entity), `${role}'s client shows "${entity}" literally: …${shown.slice(Math.max(0, shown.indexOf(entity) - 80), shown.indexOf(entity) + 40)}…`);
       }

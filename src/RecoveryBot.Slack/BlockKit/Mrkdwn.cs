@@ -42,7 +42,9 @@ internal static class Mrkdwn
                 else if (inner.StartsWith("#")) sb.Append('#').Append(label.IsEmpty ? target[1..] : label);
                 else if (inner.StartsWith("!")) sb.Append('@').Append(label.IsEmpty ? target[1..] : label);
                 else if (target.StartsWith("mailto:")) sb.Append(label.IsEmpty ? target["mailto:".Length..] : label);
-                else sb.Append(label.IsEmpty ? target : label);
+                else if (target.StartsWith("http://") || target.StartsWith("https://")) sb.Append(label.IsEmpty ? target : label);
+                // Not one of Slack's tokens (Slack escapes what people type, so this came from elsewhere): kept as is.
+                else sb.Append(text, i, close - i + 1);
                 i = close;
             }
             else if (text.AsSpan(i).StartsWith("&lt;")) { sb.Append('<'); i += 3; }
