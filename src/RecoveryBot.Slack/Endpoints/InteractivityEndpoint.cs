@@ -57,7 +57,9 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
 
         if (ActionCodec.Verb(action.ActionId) == ActionCodec.OpenForm)
         {
-            if (await turns.OpenFormAsync(target with { Mode = ActorMode.Ephemeral }, FormDocs.For(action.Value ?? ""), ct) is { } problem) turns.Say(target, problem);
+            // The button carries the form's submit verb; buttons posted before that carried "gap" or "ownership".
+            var form = action.Value == "ownership" ? CardVerbs.SubmitOwnership : action.Value ?? "";
+            if (await turns.OpenFormAsync(target with { Mode = ActorMode.Ephemeral }, FormDocs.For(form), ct) is { } problem) turns.Say(target, problem);
             return;
         }
         var click = ActionCodec.Decode(action.ActionId, action.Value);
