@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Storage;
 
 namespace StorageBench;
 
@@ -29,7 +30,7 @@ internal static class GapReports
     public static async Task<Measurement> RunAsync(IRecoveryStore store, IReadOnlyList<RecoveryId> ids, int workers, TimeSpan duration)
     {
         var counting = new CountingStore(store);
-        var service = new RecoveryService(counting, TimeProvider.System, new NoLinks());
+        var service = new RecoveryService(new RecentRecoveryRows(counting, TimeProvider.System), TimeProvider.System, new NoLinks());
         var channels = new Dictionary<RecoveryId, ChannelKey>();
         foreach (var id in ids) channels[id] = (await store.GetRecoveryAsync(id, CancellationToken.None))!.Channel;
         var command = new RecoveryBot.Core.Commands.ReportCommand(GapKind.Defect, "Export drops umlauts");

@@ -1,3 +1,4 @@
+using Azure;
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
@@ -70,6 +71,34 @@ internal sealed class ChangesetBatch
         }
         return batch;
     }
+
+    /// <summary>
+    /// Adds the fence a phase or freeze change puts on the next free gap number: inserted, or replacing the fence
+    /// already there (only if unchanged). Its conflict reads as one on "recovery": the change is decided again.
+    /// </summary>
+    public void AddFence(TableEntity fence, ETag? existing)
+    {
+        if (actions.Count >= MaxOperations || !rowKeys.Add(fence.RowKey))
+        {
+            throw new ArgumentException($"A changeset that moves the phase or freeze holds at most {MaxOperations - 1} rows.");
+        }
+        actions.Add(existing is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, fence, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, fence));
+        labels.Add("recovery");
+    }
+
+    /// <summary>Turns the gap insert at <paramref name="index"/> into the replacement of the fence on its number.</summary>
+    public void ReplaceFence(int index, ETag fence)
+    {
+        actions[index] = new TableTransactionAction(TableTransactionActionType.UpdateReplace, actions[index].Entity, fence);
+        replacedFences.Add(index);
+    }
+
+    /// <summary>True when the action at <paramref name="index"/> is a gap insert turned into a fence's replacement.</summary>
+    public bool ReplacesFence(int index) => replacedFences.Contains(index);
+
+    private readonly HashSet<int> replacedFences = [];
 
     /// <summary>Names the entity at a failed index ("recovery", "G-7", "CR-2").</summary>
     public string Label(int? failedIndex) =>

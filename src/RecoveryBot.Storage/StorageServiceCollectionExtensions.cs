@@ -24,7 +24,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => TableStorage.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<TableStorage>();
-        services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
+        services.TryAddSingleton<TableRecoveryStore>();
+        // The host's turns see the table through the row memory that lets a gap report be one insert.
+        services.TryAddSingleton<IRecoveryStore>(sp =>
+            new RecentRecoveryRows(sp.GetRequiredService<TableRecoveryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
         services.AddScheduleIndex();
         services.AddInstallations();

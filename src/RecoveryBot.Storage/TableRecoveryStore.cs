@@ -20,10 +20,10 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         PointAsync<RecoveryEntity, Recovery>(id, RowKeys.Recovery, e => e.ToModel(), ct);
 
     public Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct) =>
-        PointAsync<GapEntity, Gap>(id, RowKeys.Gap(gap), e => e.ToModel(), ct);
+        PointAsync<GapEntity, Gap>(id, RowKeys.Gap(gap), e => e.Fence is null ? e.ToModel() : null, ct);
 
     public Task<IReadOnlyList<Gap>> ListGapsAsync(RecoveryId id, CancellationToken ct) =>
-        RangeAsync<GapEntity, Gap>(id, RowKeys.GapRange, int.MaxValue, e => e.ToModel(), ct);
+        RangeAsync<GapEntity, Gap>(id, RowKeys.GapRange, int.MaxValue, e => e.Fence is null ? e.ToModel() : null, ct);
 
     public Task<ChangeRequest?> GetChangeRequestAsync(RecoveryId id, int number, CancellationToken ct) =>
         number is < 1 or > 999_999
@@ -43,23 +43,29 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         return [.. events.Reverse().OrderBy(e => e.At)];
     }
 
-    public async Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct)
+    public async Task<int> NextGapNumberAsync(RecoveryId id, int from, CancellationToken ct) =>
+        (await ScanTopAsync(id, from, ct)).Next;
+
+    /// <summary>The next free gap number (fences do not take one), and the fence sitting on it, if any.</summary>
+    private async Task<(int Next, TableEntity? Fence)> ScanTopAsync(RecoveryId id, int from, CancellationToken ct)
     {
         var start = Math.Clamp(from, 1, GapId.MaxNumber);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {id.Value} and RowKey ge {RowKeys.Gap(new GapId(start))} and RowKey lt {RowKeys.GapRange.To}");
         var next = from;
+        TableEntity? fence = null;
         try
         {
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, 1000, [RowKeysOnly], ct))
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, 1000, [RowKeysOnly, GapEntity.FenceColumn], ct))
             {
-                next = Math.Max(next, RowKeys.GapNumber(e.RowKey) + 1);
+                if (e.ContainsKey(GapEntity.FenceColumn)) fence = e;
+                else next = Math.Max(next, RowKeys.GapNumber(e.RowKey) + 1);
             }
-            return next;
+            return (next, fence is not null && RowKeys.GapNumber(fence.RowKey) == next ? fence : null);
         }
         catch (RequestFailedException ex) when (StorageFailures.IsTableNotFound(ex))
         {
-            return next;
+            return (next, null);
         }
         catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
         {
@@ -73,7 +79,8 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
     {
         var batch = ChangesetBatch.Build(changes);
         if (batch.Actions.Count == 0) return CommitResult.Ok;
-        if (await SubmitAsync(batch, ct) is { } result) return result;
+        if (changes.FencesReports && changes.RecoveryRow is { } row) await FenceAsync(batch, row, ct);
+        if (await SubmitAsync(batch, changes.DecidedOn, ct) is { } result) return result;
         // Startup creates the tables in the background; a write that wins that race creates them itself.
         try
         {
@@ -83,16 +90,30 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         {
             throw StorageFailures.ToUnavailable(ex, ct);
         }
-        return await SubmitAsync(batch, ct)
+        return await SubmitAsync(batch, changes.DecidedOn, ct)
             ?? throw new StoreUnavailableException($"table {storage.Names.Recoveries} is missing, nothing was changed");
     }
 
+    /// <summary>
+    /// A report needs no read of the recovery row, so another host may decide one on a row a moment old. When the
+    /// phase or freeze changes, the same transaction puts a fence on the next free number: that host's insert
+    /// meets it and is decided again on the new row (see <see cref="ResolveFenceAsync"/>). A report that takes the
+    /// number first landed before the change; the fence's own insert then fails and the change is decided again.
+    /// </summary>
+    private async Task FenceAsync(ChangesetBatch batch, Recovery row, CancellationToken ct)
+    {
+        var (next, fence) = await ScanTopAsync(row.Id, row.NextGapNumber, ct);
+        if (next > GapId.MaxNumber) return;
+        var entity = GapEntity.NewFence(row.Id, new GapId(next), row.Revision);
+        batch.AddFence(entity, fence?.ETag);
+    }
+
     /// <summary>The outcome, or null when the table does not exist.</summary>
-    private async Task<CommitResult?> SubmitAsync(ChangesetBatch batch, CancellationToken ct)
+    private async Task<CommitResult?> SubmitAsync(ChangesetBatch batch, int decidedOn, CancellationToken ct)
     {
         try
         {
-            if (batch.Actions.Count == 1) return await WriteOneAsync(batch, ct);
+            if (batch.Actions.Count == 1) return await WriteOneAsync(batch, decidedOn, ct);
             var responses = await table.SubmitTransactionAsync(batch.Actions, ct);
             // The recovery row, when written, is the first action; its new ETag lets the caller skip a re-read.
             return batch.WritesRecovery && responses.Value.Count > 0 && responses.Value[0].Headers.ETag is { } etag
@@ -101,7 +122,18 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         }
         catch (TableTransactionFailedException ex) when (IsConflict(ex))
         {
-            return new CommitResult.Conflict(batch.Label(ex.FailedTransactionActionIndex));
+            var index = ex.FailedTransactionActionIndex;
+            if (ex.Status == 409 && index is int i && i >= 0 && i < batch.Actions.Count && IsGapInsert(batch.Actions[i]))
+            {
+                switch (await ResolveFenceAsync((TableEntity)batch.Actions[i].Entity, decidedOn, ct))
+                {
+                    case FenceCheck.Stale: return new CommitResult.Conflict("recovery");
+                    case FenceCheck.Replaceable r:
+                        batch.ReplaceFence(i, r.ETag);
+                        return await SubmitAsync(batch, decidedOn, ct);
+                }
+            }
+            return new CommitResult.Conflict(batch.Label(index));
         }
         catch (RequestFailedException ex) when (StorageFailures.IsTableNotFound(ex))
         {
@@ -113,7 +145,7 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         }
     }
 
-    private async Task<CommitResult> WriteOneAsync(ChangesetBatch batch, CancellationToken ct)
+    private async Task<CommitResult> WriteOneAsync(ChangesetBatch batch, int decidedOn, CancellationToken ct)
     {
         var action = batch.Actions[0];
         try
@@ -127,32 +159,58 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         }
         catch (RequestFailedException ex) when (IsConflict(ex))
         {
-            return ex.Status == 409 && action.Entity is TableEntity row && row.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal)
-                && await IsOwnInsertAsync(row, ct)
-                ? CommitResult.Ok
-                : new CommitResult.Conflict(batch.Label(0));
+            // A fence replacement whose response was lost meets its own row on the client's retry, as an insert does.
+            var claim = (ex.Status == 409 && IsGapInsert(action)) || (ex.Status == 412 && batch.ReplacesFence(0));
+            if (!claim) return new CommitResult.Conflict(batch.Label(0));
+            switch (await ResolveFenceAsync((TableEntity)action.Entity, decidedOn, ct))
+            {
+                case FenceCheck.OwnInsert: return CommitResult.Ok;
+                case FenceCheck.Stale: return new CommitResult.Conflict("recovery");
+                case FenceCheck.Replaceable r:
+                    batch.ReplaceFence(0, r.ETag);
+                    return await WriteOneAsync(batch, decidedOn, ct);
+                default: return new CommitResult.Conflict(batch.Label(0));
+            }
         }
     }
 
-    /// <summary>
-    /// True when the row that blocked an insert is the one being inserted: the client's retry after a lost response
-    /// to an insert that landed. The same reporter, title and creation instant (to the tick) cannot be two reports.
-    /// </summary>
-    private async Task<bool> IsOwnInsertAsync(TableEntity gap, CancellationToken ct)
+    private static bool IsGapInsert(TableTransactionAction action) =>
+        action.ActionType == TableTransactionActionType.Add && action.Entity is TableEntity row
+        && row.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal);
+
+    private abstract record FenceCheck
     {
-        var stored = await table.GetEntityIfExistsAsync<GapEntity>(gap.PartitionKey, gap.RowKey, cancellationToken: ct);
-        return stored.HasValue && stored.Value is { } s
-            && s.CreatedAt == gap.GetDateTimeOffset(nameof(GapEntity.CreatedAt))
-            && string.Equals(s.Reporter, gap.GetString(nameof(GapEntity.Reporter)), StringComparison.Ordinal)
-            && string.Equals(s.Title, gap.GetString(nameof(GapEntity.Title)), StringComparison.Ordinal);
+        /// <summary>A real gap holds the number.</summary>
+        public sealed record Taken : FenceCheck;
+        /// <summary>The row is the one being inserted: the client's retry after a lost response to an insert that landed.</summary>
+        public sealed record OwnInsert : FenceCheck;
+        /// <summary>A fence the report was decided before: decide again on the recovery as it is now.</summary>
+        public sealed record Stale : FenceCheck;
+        /// <summary>A fence the report has seen: the report replaces it (only if the fence is still this one).</summary>
+        public sealed record Replaceable(ETag ETag) : FenceCheck;
     }
+
+    /// <summary>What holds the number a gap insert met.</summary>
+    private async Task<FenceCheck> ResolveFenceAsync(TableEntity gap, int decidedOn, CancellationToken ct)
+    {
+        var found = await table.GetEntityIfExistsAsync<GapEntity>(gap.PartitionKey, gap.RowKey, cancellationToken: ct);
+        if (!found.HasValue || found.Value is not { } stored) return new FenceCheck.Taken();
+        if (stored.Fence is int revision) return decidedOn >= revision ? new FenceCheck.Replaceable(stored.ETag) : new FenceCheck.Stale();
+        return IsOwnInsert(gap, stored) ? new FenceCheck.OwnInsert() : new FenceCheck.Taken();
+    }
+
+    // The same reporter, title and creation instant (to the tick) cannot be two reports.
+    private static bool IsOwnInsert(TableEntity gap, GapEntity s) =>
+        s.CreatedAt == gap.GetDateTimeOffset(nameof(GapEntity.CreatedAt))
+        && string.Equals(s.Reporter, gap.GetString(nameof(GapEntity.Reporter)), StringComparison.Ordinal)
+        && string.Equals(s.Title, gap.GetString(nameof(GapEntity.Title)), StringComparison.Ordinal);
 
     // 412: a version moved on; 409: an insert met an existing row; 404: a versioned row is gone.
     private static bool IsConflict(RequestFailedException ex) =>
         ex.Status is 409 or 412 || (ex.Status == 404 && !StorageFailures.IsTableNotFound(ex));
 
     private async Task<TModel?> PointAsync<TEntity, TModel>(
-        RecoveryId id, string rowKey, Func<TEntity, TModel> map, CancellationToken ct)
+        RecoveryId id, string rowKey, Func<TEntity, TModel?> map, CancellationToken ct)
         where TEntity : class, ITableEntity, new()
         where TModel : class
     {
@@ -168,7 +226,7 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
     }
 
     private async Task<IReadOnlyList<TModel>> RangeAsync<TEntity, TModel>(
-        RecoveryId id, (string From, string To) range, int max, Func<TEntity, TModel> map, CancellationToken ct)
+        RecoveryId id, (string From, string To) range, int max, Func<TEntity, TModel?> map, CancellationToken ct)
         where TEntity : class, ITableEntity, new()
     {
         var result = new List<TModel>();
@@ -179,7 +237,7 @@ public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
         {
             await foreach (var e in table.QueryAsync<TEntity>(filter, Math.Min(max, 1000), cancellationToken: ct))
             {
-                result.Add(map(e));
+                if (map(e) is { } model) result.Add(model);
                 if (result.Count >= max) break;
             }
             return result;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Commands;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
 using RecoveryBot.Storage.Tests.Azurite;
 
 namespace RecoveryBot.Storage.Tests;
@@ -55,7 +56,7 @@ public sealed class GapNumberTests(AzuriteFixture azurite) : StoreTestBase(azuri
     {
         var channel = TestData.Channel();
         var time = new FakeTimeProvider(TestData.T0);
-        var hosts = Enumerable.Range(0, 3).Select(_ => new RecoveryService(Store, time, new Links())).ToArray();
+        var hosts = Enumerable.Range(0, 3).Select(_ => new RecoveryService(new RecentRecoveryRows(Store, time), time, new Links())).ToArray();
         await hosts[0].HandleAsync(new Turn(channel, TestData.Lead), new StartCommand("Payroll", null), Ct);
         var started = (await Store.GetRecoveryAsync(channel.RecoveryId, Ct))!;
 
@@ -69,6 +70,84 @@ public sealed class GapNumberTests(AzuriteFixture azurite) : StoreTestBase(azuri
         Assert.Equal(60, gaps.Select(g => g.Title).Distinct().Count());
         Assert.Equal(started.Version, (await Store.GetRecoveryAsync(channel.RecoveryId, Ct))!.Version);
         Assert.Equal(61, await Store.NextGapNumberAsync(channel.RecoveryId, started.NextGapNumber, Ct));
+    }
+
+    [Fact]
+    public async Task FreezeChangedOnAnotherHost_ReportDecidedOnTheOldRow_IsDecidedAgain()
+    {
+        var channel = TestData.Channel();
+        var time = new FakeTimeProvider(TestData.T0); // never advances: host B's remembered row never expires
+        var a = new RecoveryService(new RecentRecoveryRows(Store, time), time, new Links());
+        var b = new RecoveryService(new RecentRecoveryRows(Store, time), time, new Links());
+        await a.HandleAsync(new Turn(channel, TestData.Lead), new StartCommand("Payroll", null), Ct);
+        Task<TurnResult> Report(string title) =>
+            b.HandleAsync(new Turn(channel, TestData.Dev), new ReportCommand(GapKind.Request, title), Ct);
+
+        await Report("Frozen one");                                              // B remembers: frozen
+        await a.HandleAsync(new Turn(channel, TestData.Lead), new FreezeCommand(false), Ct);
+        var open = await Report("Asked while open");                             // decided again: open
+        await a.HandleAsync(new Turn(channel, TestData.Lead), new FreezeCommand(true), Ct);
+        var frozen = await Report("Asked while frozen");                         // decided again: frozen
+
+        Assert.DoesNotContain("frozen", open.Lines.First());
+        Assert.Contains("New requests are frozen", frozen.Lines.First());
+        var gaps = await Store.ListGapsAsync(channel.RecoveryId, Ct);
+        Assert.Equal([1, 2, 3], gaps.Select(g => g.Id.Number));
+        Assert.Equal([Bucket.Later, Bucket.Now, Bucket.Later], gaps.Select(g => g.Bucket));
+        Assert.Equal(4, await Store.NextGapNumberAsync(channel.RecoveryId, 1, Ct));
+    }
+
+    [Fact]
+    public async Task ClosedOnAnotherHost_ReportDecidedOnTheOpenRow_BecomesAFollowUpItem()
+    {
+        var channel = TestData.Channel();
+        var time = new FakeTimeProvider(TestData.T0);
+        var b = new RecoveryService(new RecentRecoveryRows(Store, time), time, new Links());
+        await b.HandleAsync(new Turn(channel, TestData.Lead), new StartCommand("Payroll", null), Ct);
+        await b.HandleAsync(new Turn(channel, TestData.Dev), new ReportCommand(GapKind.Defect, "Before closure"), Ct);
+        var open = (await Store.GetRecoveryAsync(channel.RecoveryId, Ct))!;
+        // Another host closes the recovery (as an approved closure writes it).
+        var closed = open with { Phase = RecoveryPhase.Closed, ClosedAt = TestData.T0, Revision = open.Revision + 1 };
+        Assert.IsType<CommitResult.Committed>(await Store.CommitAsync(
+            new Changeset(open.Id) { RecoveryRow = closed, DecidedOn = open.Revision, FencesReports = true }, Ct));
+
+        var late = await b.HandleAsync(new Turn(channel, TestData.Dev), new ReportCommand(GapKind.Defect, "After closure"), Ct);
+
+        Assert.Contains("follow-up item of the closed recovery", late.Lines.First());
+        var gaps = await Store.ListGapsAsync(channel.RecoveryId, Ct);
+        Assert.Equal([1, 2], gaps.Select(g => g.Id.Number));
+        Assert.Equal(Bucket.Now, gaps[0].Bucket);
+    }
+
+    [Fact]
+    public async Task Fence_IsNoGap_StaleReportConflictsOnRecovery_FreshReportTakesItsNumber()
+    {
+        var recovery = await TestData.SeedAsync(Store, TestData.Recovery() with { NextGapNumber = 1, Revision = 3 });
+        await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(1)] }, Ct);
+        var row = (await Store.GetRecoveryAsync(recovery.Id, Ct))!;
+        Assert.IsType<CommitResult.Committed>(await Store.CommitAsync(
+            new Changeset(recovery.Id) { RecoveryRow = row with { Frozen = !row.Frozen, Revision = 4 }, DecidedOn = 3, FencesReports = true }, Ct));
+
+        Assert.Null(await Store.GetGapAsync(recovery.Id, new GapId(2), Ct));
+        Assert.Single(await Store.ListGapsAsync(recovery.Id, Ct));
+        Assert.Equal(2, await Store.NextGapNumberAsync(recovery.Id, 1, Ct));
+        Assert.Equal(new CommitResult.Conflict("recovery"),
+            await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(2)], DecidedOn = 3 }, Ct));
+        Assert.Single(await Store.ListGapsAsync(recovery.Id, Ct));
+
+        // A second change before any report moves the same fence on; a report decided on it replaces the fence.
+        row = (await Store.GetRecoveryAsync(recovery.Id, Ct))!;
+        Assert.IsType<CommitResult.Committed>(await Store.CommitAsync(
+            new Changeset(recovery.Id) { RecoveryRow = row with { Frozen = !row.Frozen, Revision = 5 }, DecidedOn = 4, FencesReports = true }, Ct));
+        Assert.Equal(new CommitResult.Conflict("recovery"),
+            await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(2)], DecidedOn = 4 }, Ct));
+        Assert.IsType<CommitResult.Committed>(
+            await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(2) with { Title = "Fresh" }], DecidedOn = 5 }, Ct));
+
+        Assert.Equal("Fresh", (await Store.GetGapAsync(recovery.Id, new GapId(2), Ct))!.Title);
+        Assert.Equal(3, await Store.NextGapNumberAsync(recovery.Id, 1, Ct));
+        Assert.Equal(new CommitResult.Conflict("G-2"),
+            await Store.CommitAsync(new Changeset(recovery.Id) { Gaps = [TestData.NewGap(2) with { Title = "Late" }], DecidedOn = 5 }, Ct));
     }
 
     private sealed class Links : ISummaryLinks

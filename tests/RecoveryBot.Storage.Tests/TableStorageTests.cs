@@ -63,7 +63,7 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : StoreTestBase(az
 
         await host.StartAsync(Ct);
         var storage = host.Services.GetRequiredService<TableStorage>();
-        Assert.IsType<TableRecoveryStore>(host.Services.GetRequiredService<IRecoveryStore>());
+        Assert.IsType<RecentRecoveryRows>(host.Services.GetRequiredService<IRecoveryStore>());
         for (var i = 0; i < 50 && !(await storage.CheckAsync(Ct)).IsReady; i++) await Task.Delay(100);
         await host.StopAsync(Ct);
 

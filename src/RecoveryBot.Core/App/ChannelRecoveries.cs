@@ -8,12 +8,14 @@ namespace RecoveryBot.Core.App;
 /// </summary>
 public static class ChannelRecoveries
 {
-    public static async Task<(Recovery? Anchor, Recovery? Current)> ReadAsync(IRecoveryStore store, ChannelKey channel, CancellationToken ct)
+    /// <param name="recent">Rows a little old will do (<see cref="IRecoveryStore.GetRecentRecoveryAsync"/>): only for gap reports.</param>
+    public static async Task<(Recovery? Anchor, Recovery? Current)> ReadAsync(IRecoveryStore store, ChannelKey channel, CancellationToken ct, bool recent = false)
     {
-        var anchor = await store.GetRecoveryAsync(channel.RecoveryId, ct);
+        Task<Recovery?> Read(RecoveryId id) => recent ? store.GetRecentRecoveryAsync(id, ct) : store.GetRecoveryAsync(id, ct);
+        var anchor = await Read(channel.RecoveryId);
         if (anchor is null || anchor.Channel != channel) return (null, null);
         if (anchor.Latest == 0) return (anchor, anchor);
-        var current = await store.GetRecoveryAsync(RecoveryId.For(channel, anchor.Latest), ct);
+        var current = await Read(RecoveryId.For(channel, anchor.Latest));
         return (anchor, current?.Channel == channel ? current : null);
     }
 }

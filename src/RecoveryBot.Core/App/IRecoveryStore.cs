@@ -14,7 +14,21 @@ namespace RecoveryBot.Core.App;
 /// </remarks>
 public interface IRecoveryStore
 {
+    /// <summary>The recovery row as stored now.</summary>
     Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct);
+
+    /// <summary>
+    /// The recovery row, possibly a little old (a host may keep it in memory). Only for decisions the store
+    /// fences: a gap report decided on an old row never lands once the row's phase or freeze has moved on
+    /// (see <see cref="Changeset.FencesReports"/>); its commit answers a conflict on "recovery" instead.
+    /// </summary>
+    Task<Recovery?> GetRecentRecoveryAsync(RecoveryId id, CancellationToken ct) => GetRecoveryAsync(id, ct);
+
+    /// <summary>
+    /// Held while one gap report of the recovery is decided and committed, so reports on one host do not race
+    /// each other for a number. A store that remembers the counter serializes them; others need not.
+    /// </summary>
+    ValueTask<IDisposable> EnterReportAsync(RecoveryId id, CancellationToken ct) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
 
     Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct);
 
@@ -57,6 +71,15 @@ public sealed record Changeset(RecoveryId Recovery)
     public IReadOnlyList<ChangeRequest> ChangeRequests { get; init; } = [];
     public IReadOnlyList<HistoryEvent> Events { get; init; } = [];
 
+    /// <summary>The revision of the recovery row the turn was decided on (0 for a new recovery).</summary>
+    public int DecidedOn { get; init; }
+
+    /// <summary>
+    /// The recovery row's phase or freeze changes: a gap report decided on the row as it was before must not
+    /// land. The store makes every such report conflict on "recovery" until it is decided on this row or later.
+    /// </summary>
+    public bool FencesReports { get; init; }
+
     public int Count => (RecoveryRow is null ? 0 : 1) + Gaps.Count + ChangeRequests.Count + Events.Count;
 }
 
@@ -69,6 +92,12 @@ public abstract record CommitResult
     public sealed record Conflict(string What) : CommitResult;
 
     public static readonly CommitResult Ok = new Committed();
+}
+
+internal sealed class NoGate : IDisposable
+{
+    public static readonly NoGate Instance = new();
+    public void Dispose() { }
 }
 
 /// <summary>Storage could not be reached or failed after retries; nothing was changed.</summary>

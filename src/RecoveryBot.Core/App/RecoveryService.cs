@@ -16,17 +16,6 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     // fresh state. Two people acting on the same item get the conflict reply instead.
     private const int MaxAttempts = 100;
 
-    // The last known recovery row per recovery, so a gap report needs no read first: one insert, nothing else.
-    // Its gap counter moves on with this host's own reports (serialized per recovery below); a report from another
-    // host makes the insert fail, and the counter is looked up then. The rest of the row (phase, freeze) is read
-    // again once the copy is older than RowTtl, so another host's change to it is seen within that time.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, KnownRow> _rows = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RecoveryId, SemaphoreSlim> _reporting = new();
-    private const int MaxCachedRows = 10_000;
-    private static readonly TimeSpan RowTtl = TimeSpan.FromSeconds(2);
-
-    private sealed record KnownRow(Recovery Row, long ReadAt);
-
     public const string Unavailable = "Storage is unavailable, nothing was changed. Please try again in a minute.";
 
     public Task<TurnResult> HandleAsync(Turn turn, ChatCommand command, CancellationToken ct) =>
@@ -64,18 +53,9 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     private async Task<TurnResult> RunAsync(Turn turn, ChatCommand command, int? expectedRevision, CancellationToken ct)
     {
         if (command is not ReportCommand) return await DecideAsync(turn, command, expectedRevision, ct);
-        // Reports in one recovery go one at a time on this host, so they never race each other for a number.
-        var id = turn.Channel.RecoveryId;
-        if (_reporting.Count >= MaxCachedRows) _reporting.Clear();
-        var gate = _reporting.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        using (await store.EnterReportAsync(turn.Channel.RecoveryId, ct))
         {
             return await DecideAsync(turn, command, expectedRevision, ct);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
@@ -83,21 +63,14 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     {
         try
         {
-            var id = turn.Channel.RecoveryId;
             var knownNextGap = 0;
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                KnownRow? known = null;
-                var cached = attempt == 0 && command is ReportCommand && _rows.TryGetValue(id, out known)
-                    && time.GetElapsedTime(known.ReadAt) < RowTtl;
-                var readAt = cached ? known!.ReadAt : time.GetTimestamp();
-                Recovery? anchor = null, recovery;
-                if (cached) recovery = known!.Row;
-                else
-                {
-                    (anchor, var current) = await ChannelRecoveries.ReadAsync(store, turn.Channel, ct);
-                    recovery = WithCounter(id, current, knownNextGap);
-                }
+                // A report's first attempt may decide on a recent row: the store fences reports against phase and
+                // freeze changes it has not seen, so such a report conflicts and is decided again on a fresh read.
+                var recent = attempt == 0 && command is ReportCommand;
+                var (anchor, current) = await ChannelRecoveries.ReadAsync(store, turn.Channel, ct, recent);
+                var recovery = WithCounter(current, knownNextGap);
                 if (command is StartCommand && anchor is not null && recovery is not { Phase: not RecoveryPhase.Closed })
                 {
                     // The channel's recovery is closed: this start begins its next one, under its own id.
@@ -113,20 +86,17 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 await Handlers.DispatchAsync(ctx, command, ct);
                 if (ctx.StaleGap is { } staleGap) return await StaleGapAsync(ctx, staleGap, "This card is out of date", ct);
                 if (ctx.StaleChange is { } staleChange) return await StaleChangeAsync(ctx, staleChange, ct);
-                if (cached && (ctx.Refused || !ctx.HasWrites)) { _rows.TryRemove(id, out _); continue; }
+                if (recent && (ctx.Refused || !ctx.HasWrites)) continue;
                 if (ctx.Refused || !ctx.HasWrites) return ctx.Result();
 
                 var changes = ctx.Changes();
                 var committed = await store.CommitAsync(changes, ct);
-                if (committed is CommitResult.Committed done)
+                if (committed is CommitResult.Committed)
                 {
-                    Remember(id, ctx.Recovery, changes.RecoveryRow is null ? recovery?.Version : done.RecoveryVersion,
-                        changes.RecoveryRow is null ? readAt : time.GetTimestamp());
                     if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
                     return ctx.Result();
                 }
                 var what = ((CommitResult.Conflict)committed).What;
-                _rows.TryRemove(id, out _);
                 if (NewGap(changes, what) is { } taken)
                 {
                     // Another host took the number: find the next free one and decide again.
@@ -160,28 +130,14 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
             if (moved is CommitResult.Conflict) return null;
         }
         var changes = ctx.Changes();
-        if (await store.CommitAsync(changes, ct) is not CommitResult.Committed done) return null;
-        Remember(turn.Channel.RecoveryId, ctx.Recovery, done.RecoveryVersion, time.GetTimestamp());
+        if (await store.CommitAsync(changes, ct) is not CommitResult.Committed) return null;
         if (schedule is not null) await schedule.WakeAsync(ctx.R.Id, ct);
         return ctx.Result();
     }
 
-    /// <summary>A freshly read row, with its stored gap counter (a lower bound) raised to what this host knows.</summary>
-    private Recovery? WithCounter(RecoveryId id, Recovery? read, int knownNextGap)
-    {
-        if (read is null) return null;
-        var next = Math.Max(read.NextGapNumber, knownNextGap);
-        // Gaps are never removed, so any number this host has seen taken stays a lower bound.
-        if (_rows.TryGetValue(id, out var known) && known.Row.Id == read.Id) next = Math.Max(next, known.Row.NextGapNumber);
-        return next == read.NextGapNumber ? read : read with { NextGapNumber = next };
-    }
-
-    private void Remember(RecoveryId id, Recovery? row, string? version, long readAt)
-    {
-        if (row is null || version is null) { _rows.TryRemove(id, out _); return; }
-        if (_rows.Count >= MaxCachedRows) _rows.Clear();
-        _rows[id] = new KnownRow(row with { Version = version }, readAt);
-    }
+    /// <summary>The row read, with its gap counter (a lower bound) raised to a number this turn has seen taken.</summary>
+    private static Recovery? WithCounter(Recovery? read, int knownNextGap) =>
+        read is null || read.NextGapNumber >= knownNextGap ? read : read with { NextGapNumber = knownNextGap };
 
     private static GapId? NewGap(Changeset changes, string what) =>
         changes.Gaps.FirstOrDefault(g => g.Version is null && g.Id.ToString() == what)?.Id;

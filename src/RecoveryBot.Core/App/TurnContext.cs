@@ -127,6 +127,8 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
         Gaps = [.. _gaps.Values],
         ChangeRequests = [.. _changes.Values],
         Events = [.. _events],
+        DecidedOn = recovery?.Revision ?? 0,
+        FencesReports = _recoveryWrite is { } w && recovery is { } before && (w.Phase != before.Phase || w.Frozen != before.Frozen),
     };
 
     public TurnResult Result() => _refusal is { } reason

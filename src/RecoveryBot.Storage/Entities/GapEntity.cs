@@ -40,6 +40,18 @@ internal sealed class GapEntity : ITableEntity
     public string? SourceLink { get; set; }
     public int Revision { get; set; }
 
+    /// <summary>
+    /// Set only on a fence: a placeholder on the next free number, written when the recovery's phase or freeze
+    /// changed (<see cref="Core.App.Changeset.FencesReports"/>), holding the recovery row's revision then. It is
+    /// not a gap: readers skip it, and a report replaces it only if decided on that revision or later.
+    /// </summary>
+    public int? Fence { get; set; }
+
+    public const string FenceColumn = nameof(Fence);
+
+    public static TableEntity NewFence(RecoveryId recovery, GapId at, int revision) =>
+        new(recovery.Value, RowKeys.Gap(at)) { [FenceColumn] = revision };
+
     public static GapEntity From(RecoveryId recovery, Gap g) => new()
     {
         PartitionKey = recovery.Value,

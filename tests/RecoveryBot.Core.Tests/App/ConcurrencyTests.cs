@@ -99,30 +99,23 @@ public sealed class ConcurrencyTests
     }
 }
 
-public sealed class ReportCacheTests
+public sealed class ReportCommitTests
 {
-    [Fact]
-    public async Task Report_AfterCommit_SkipsTheRecoveryRead()
+    [Theory]
+    [InlineData("freeze off", true)]
+    [InlineData("gap Second problem", false)]
+    [InlineData("assign G-1 @Ana fri", false)]
+    [InlineData("settings checkin thu 15:00", false)]
+    public async Task Commit_FencesReports_OnlyWhenPhaseOrFreezeMoves(string command, bool fences)
     {
         var s = await WithGapAsync();
-        var reads = s.Store.RecoveryReads;
-        await s.Say(Max, "gap Second problem");
-        await s.Say(Max, "gap Third problem");
-        Assert.Equal(reads, s.Store.RecoveryReads);
-        Assert.Equal(3, (await s.Gap(3)).Id.Number);
-    }
-
-    [Fact]
-    public async Task Report_CachedRowOlderThanTwoSeconds_ReadAgain()
-    {
-        var s = await WithGapAsync();
-        await s.Say(Max, "gap Second problem");
-        // Another host lifts the freeze; this host's cached row still says frozen.
-        var other = new RecoveryBot.Core.App.RecoveryService(s.Store, s.Time, new FixedLinks());
-        await other.HandleAsync(new RecoveryBot.Core.App.Turn(s.Channel, Lena), new RecoveryBot.Core.Commands.FreezeCommand(false), CancellationToken.None);
-        s.Time.Advance(TimeSpan.FromSeconds(2));
-        await s.Say(Max, "request Export to PDF");
-        Assert.Equal(Bucket.Now, (await s.Gap(3)).Bucket);
+        var revision = (await s.Store.GetRecoveryAsync(s.Id, CancellationToken.None))!.Revision;
+        RecoveryBot.Core.App.Changeset? written = null;
+        s.Store.Committing = c => written = c;
+        await s.Say(Lena, command.Replace("@Ana", Mention(Ana), StringComparison.Ordinal));
+        Assert.NotNull(written);
+        Assert.Equal(fences, written.FencesReports);
+        Assert.Equal(revision, written.DecidedOn);
     }
 
     [Fact]
