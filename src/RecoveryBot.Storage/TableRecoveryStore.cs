@@ -26,7 +26,11 @@ public sealed class TableRecoveryStore(TableStorage storage, ILogger<TableRecove
         {
             var row = await PointAsync<RecoveryEntity, RecoveryEntity>(id, RowKeys.Recovery, e => e, ct);
             if (row is null) return null;
-            if (attempt >= 3 && row.HasLegacyLists()) return row.ToModel();
+            if (attempt >= 3 && row.HasLegacyLists())
+            {
+                // Keeps changing under the move: refuse rather than hand out a row whose next write would drop its lists.
+                throw new StoreUnavailableException("storage is busy upgrading this recovery, nothing was changed");
+            }
             try
             {
                 if (await lists.CompleteAsync(row, ct) is { } recovery) return recovery;
