@@ -10,6 +10,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using RecoveryBot.Core.App;
 using RecoveryBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
 using RecoveryBot.Slack.Endpoints;
@@ -61,6 +62,7 @@ public static class SlackChannelExtensions
         services.AddHostedService<OutboundWorker>();
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackTurns>();
+        services.TryAddSingleton<RefusalTally>(sp => new RefusalTally(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackGate>();
         // One host alone remembers event ids in memory; the host composes the durable claims (AddTableStorage) first.
         services.TryAddSingleton<RecoveryBot.Core.App.IDeliveryClaims>(sp => new EventDeduper(sp.GetRequiredService<TimeProvider>()));

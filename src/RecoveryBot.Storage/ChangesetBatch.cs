@@ -38,7 +38,9 @@ internal sealed class ChangesetBatch
 
         try
         {
-            return Translate(changes);
+            var batch = Translate(changes);
+            return batch.actions.Count <= MaxOperations ? batch
+                : throw new InvalidOperationException($"A changeset holds at most {MaxOperations} rows (one transaction); this one writes {batch.actions.Count}.");
         }
         catch (InvalidOperationException ex)
         {
@@ -51,6 +53,7 @@ internal sealed class ChangesetBatch
         var id = changes.Recovery;
         var batch = new ChangesetBatch();
         if (changes.RecoveryRow is { } r) batch.Write(RecoveryEntity.From(r), r.Version, "recovery");
+        foreach (var (item, label) in RecoveryLists.Rows(changes)) batch.Upsert(item, label);
         foreach (var g in changes.Gaps)
         {
             if (g.Id.Number is < 1 or > GapId.MaxNumber) throw new InvalidOperationException($"Invalid gap id {g.Id}.");
@@ -108,15 +111,28 @@ internal sealed class ChangesetBatch
 
     private void Write(ITableEntity entity, string? version, string label)
     {
+        var row = Row(entity, label);
+        actions.Add(version is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, entity.ETag));
+        labels.Add(label);
+    }
+
+    // A lesson or question row: guarded by the recovery row, which the same transaction writes with its ETag.
+    private void Upsert(ITableEntity entity, string label)
+    {
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(entity, label)));
+        labels.Add(label);
+    }
+
+    private TableEntity Row(ITableEntity entity, string label)
+    {
         if (!rowKeys.Add(entity.RowKey))
         {
             // A transaction may touch a row only once; the service would answer 400 for the whole batch.
             throw new InvalidOperationException($"The changeset writes {label} twice.");
         }
-        var row = CompactRow.From(entity);
-        actions.Add(version is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, row)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, entity.ETag));
-        labels.Add(label);
+        // Checked here, before anything is sent: the service would refuse the whole transaction with a 400.
+        return TableLimits.Checked(CompactRow.From(entity), label);
     }
 }

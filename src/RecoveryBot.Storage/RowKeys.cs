@@ -13,6 +13,8 @@ internal static class RowKeys
     public const string GapPrefix = "g|";
     private const string ChangePrefix = "cr|";
     private const string HistoryPrefix = "h|";
+    public const string LessonPrefix = "l|";
+    public const string QuestionPrefix = "q|";
 
     public static string Gap(GapId id) => GapPrefix + D(id.Number, 10);
 
@@ -27,6 +29,15 @@ internal static class RowKeys
         HistoryScope(gap) + D(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks, 19) + "|" + suffix;
 
     public static string HistoryScope(GapId? gap) => HistoryPrefix + D(gap?.Number ?? 0, 10) + "|";
+
+    public static string Lesson(int index) => LessonPrefix + D(index, 6);
+
+    public static string Question(int index) => QuestionPrefix + D(index, 6);
+
+    public static int ItemIndex(string rowKey) => int.Parse(rowKey.AsSpan(2), CultureInfo.InvariantCulture);
+
+    /// <summary>Lesson and question rows: <c>l|…</c> and <c>q|…</c> sort together, before <c>recovery</c>.</summary>
+    public static (string From, string To) ListItemRange => (LessonPrefix, QuestionPrefix[..^1] + "}");
 
     public static (string From, string To) GapRange => Range(GapPrefix);
 

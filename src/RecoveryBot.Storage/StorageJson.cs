@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using RecoveryBot.Core.Model;
 
 namespace RecoveryBot.Storage;
@@ -18,7 +20,17 @@ internal sealed partial class StorageJsonContext : JsonSerializerContext;
 
 internal static class StorageJson
 {
-    private static StorageJsonContext Ctx => StorageJsonContext.Default;
+    /// <summary>
+    /// Keeps letters of every script as they are (the default escapes each non-ASCII character as six characters, so a
+    /// CJK text took six times its size of a column's 32K characters); HTML-sensitive and control characters are still
+    /// escaped, as are characters outside the Basic Multilingual Plane (the encoder always escapes those).
+    /// </summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The options of a source-generated context (the attribute has no encoder setting), with <see cref="Encoder"/>.</summary>
+    public static JsonSerializerOptions With(JsonSerializerOptions generated) => new(generated) { Encoder = Encoder, TypeInfoResolver = null };
+
+    private static readonly StorageJsonContext Ctx = new(With(StorageJsonContext.Default.Options));
 
     public static string? User(UserRef? user) => user is null ? null : JsonSerializer.Serialize(user, Ctx.UserRef);
 

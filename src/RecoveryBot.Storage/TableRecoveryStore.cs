@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Storage.Entities;
@@ -12,12 +14,33 @@ namespace RecoveryBot.Storage;
 /// when it writes a single row (a gap report: the new gap row alone), one plain insert or update, which costs the
 /// service (and Azurite) far less than a one-row transaction.
 /// </summary>
-public sealed class TableRecoveryStore(TableStorage storage) : IRecoveryStore
+public sealed class TableRecoveryStore(TableStorage storage, ILogger<TableRecoveryStore>? log = null) : IRecoveryStore
 {
     private readonly TableClient table = storage.Recoveries;
+    private readonly RecoveryLists lists = new(storage.Recoveries, (ILogger?)log ?? NullLogger.Instance);
 
-    public Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct) =>
-        PointAsync<RecoveryEntity, Recovery>(id, RowKeys.Recovery, e => e.ToModel(), ct);
+    public async Task<Recovery?> GetRecoveryAsync(RecoveryId id, CancellationToken ct)
+    {
+        // A row that still holds its lists in the old columns is moved to rows first, then read again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await PointAsync<RecoveryEntity, RecoveryEntity>(id, RowKeys.Recovery, e => e, ct);
+            if (row is null) return null;
+            if (attempt >= 3 && row.HasLegacyLists())
+            {
+                // Keeps changing under the move: refuse rather than hand out a row whose next write would drop its lists.
+                throw new StoreUnavailableException("storage is busy upgrading this recovery, nothing was changed");
+            }
+            try
+            {
+                if (await lists.CompleteAsync(row, ct) is { } recovery) return recovery;
+            }
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+            {
+                throw ReadFailure(ex, ct);
+            }
+        }
+    }
 
     public Task<Gap?> GetGapAsync(RecoveryId id, GapId gap, CancellationToken ct) =>
         PointAsync<GapEntity, Gap>(id, RowKeys.Gap(gap), e => e.Fence is null ? e.ToModel() : null, ct);

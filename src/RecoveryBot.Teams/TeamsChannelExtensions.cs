@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
+using RecoveryBot.Core.App;
 using RecoveryBot.Teams.Auth;
 using RecoveryBot.Teams.Bot;
 using RecoveryBot.Teams.Connector;
@@ -59,6 +60,7 @@ public static class TeamsChannelExtensions
         services.TryAddSingleton<Welcome>();
         services.TryAddTransient<ReplySender>();
         services.TryAddTransient<TeamsBot>();
+        services.TryAddSingleton<RefusalTally>(sp => new RefusalTally(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TeamsEndpoint>();
         services.TryAddTransient(sp => new TeamsPoster(sp.GetRequiredService<ReplySender>()));
         return services;

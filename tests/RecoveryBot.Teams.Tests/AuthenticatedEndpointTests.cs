@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RecoveryBot.Teams.Bot;
 using RecoveryBot.Teams.Connector;
 using RecoveryBot.Teams.Tests.Support;
 
@@ -10,6 +12,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
 {
     private readonly BotFrameworkFake _bf = new();
     private readonly Mock<IConnectorTokens> _tokens = new();
+    private readonly Mock<ILogger<TeamsEndpoint>> _log = new();
     private FakeConnector _connector = null!;
     private TeamsTestHost _host = null!;
 
@@ -26,6 +29,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         {
             services.AddHttpClient(TeamsChannelExtensions.OpenIdHttpClient).ConfigurePrimaryHttpMessageHandler(() => _bf);
             services.AddSingleton(_tokens.Object);
+            services.AddSingleton(_log.Object);
         });
     }
 
@@ -53,6 +57,23 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _host.Store.Commits);
         Assert.Empty(_connector.Calls);
     }
+
+    [Fact]
+    public async Task Unauthenticated_Repeatedly_EachLoggedAtDebug_OneWarningCountsThem()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await _host.PostAsync(Start());
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(3, Logged(LogLevel.Debug).Count(m => m.StartsWith("Teams request refused with 401", StringComparison.Ordinal)));
+        var warning = Assert.Single(Logged(LogLevel.Warning));
+        Assert.Matches("^Refused requests: 1 requests refused since .*: 1 Teams 401$", warning);
+    }
+
+    private List<string> Logged(LogLevel level) =>
+        [.. _log.Invocations.Where(i => i.Method.Name == nameof(ILogger.Log) && (LogLevel)i.Arguments[0] == level).Select(i => i.Arguments[2].ToString()!)];
 
     [Fact]
     public async Task TokenFromAnotherSigner_Is401()

@@ -80,8 +80,20 @@ public sealed record Changeset(RecoveryId Recovery)
     /// </summary>
     public bool FencesReports { get; init; }
 
-    public int Count => (RecoveryRow is null ? 0 : 1) + Gaps.Count + ChangeRequests.Count + Events.Count;
+    /// <summary>
+    /// The lessons of <see cref="RecoveryRow"/> this changeset adds or changes, by their place in its list (each is a row
+    /// of its own, so the list is not bounded by one column). A recovery row that is inserted writes all of its lessons.
+    /// </summary>
+    public IReadOnlyList<Indexed<Lesson>> Lessons { get; init; } = [];
+
+    /// <summary>The questions of <see cref="RecoveryRow"/> this changeset adds or changes (asked again), as for <see cref="Lessons"/>.</summary>
+    public IReadOnlyList<Indexed<Question>> Questions { get; init; } = [];
+
+    public int Count => (RecoveryRow is null ? 0 : 1) + Gaps.Count + ChangeRequests.Count + Events.Count + Lessons.Count + Questions.Count;
 }
+
+/// <summary>An item of a recovery's list with its place in it.</summary>
+public sealed record Indexed<T>(int Index, T Item);
 
 public abstract record CommitResult
 {
@@ -102,3 +114,14 @@ internal sealed class NoGate : IDisposable
 
 /// <summary>Storage could not be reached or failed after retries; nothing was changed.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A row of the changeset would be larger than the store can keep (Table Storage: 32K characters per text, 1 MiB per
+/// row); nothing was changed. <paramref name="What"/> names the row ("recovery", "G-7"), <paramref name="Reason"/> the limit.
+/// </summary>
+public sealed class StoreTooLargeException(string what, string reason)
+    : Exception($"{what} does not fit in storage: {reason}; nothing was changed")
+{
+    public string What => what;
+    public string Reason => reason;
+}

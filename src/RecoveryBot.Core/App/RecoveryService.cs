@@ -111,7 +111,15 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         {
             return new TurnResult([new Reply.Text(Unavailable)], [], new Outcome.Unavailable());
         }
+        catch (StoreTooLargeException e)
+        {
+            return TurnResult.Refuse(TooLarge(e));
+        }
     }
+
+    /// <summary>The refusal when a turn's writes would not fit in storage (caught before anything was sent).</summary>
+    public static string TooLarge(StoreTooLargeException e) =>
+        $"That is more than this recovery can store ({e.What}: {e.Reason}). Nothing was changed; shorten it and try again.";
 
     /// <summary>
     /// Starts the channel's next recovery. The channel's first row points at it first (version-guarded, so two

@@ -78,6 +78,7 @@ internal static class SetupHandler
                 ctx.Say($"The follow-up checkpoint is now posted {c.Days} days after closure.", Audience.Channel);
                 break;
             case MilestoneCommand c when ctx.Check(Guard.Lead(r, ctx.Actor, "add milestones")):
+                if (r.Milestones.Count >= RecoveryLimits.Milestones) { ctx.Refuse(RecoveryLimits.Full("milestones", RecoveryLimits.Milestones)); break; }
                 var date = ctx.Resolve(c.Date);
                 ctx.Write(r with { Milestones = r.Milestones.Add(new Milestone(date, c.Text)).Sort((a, b) => a.Date.CompareTo(b.Date)) });
                 ctx.Event(null, "milestone", to: $"{Fmt.Date(date)} {c.Text}");
@@ -97,6 +98,7 @@ internal static class SetupHandler
                 ctx.Say($"Escalation path: {c.Text}.");
                 break;
             case LessonCommand c:
+                if (r.Lessons.Count >= RecoveryLimits.Lessons) { ctx.Refuse(RecoveryLimits.Full("lessons", RecoveryLimits.Lessons)); break; }
                 ctx.Write(r with { Lessons = r.Lessons.Add(new Lesson(c.Text, ctx.Actor, ctx.Now)) });
                 ctx.Event(null, "lesson", to: c.Text);
                 ctx.Say($"Lesson recorded ({r.Lessons.Count + 1} so far): {c.Text}");
@@ -121,6 +123,7 @@ internal static class SetupHandler
         var index = r.Questions.FindIndex(q => Normalize(q.Text) == key);
         if (index < 0)
         {
+            if (r.Questions.Count >= RecoveryLimits.Questions) { ctx.Refuse(RecoveryLimits.Full("different questions", RecoveryLimits.Questions)); return; }
             ctx.Write(r with { Questions = r.Questions.Add(new Question(text, 1, ctx.Now, ctx.Now)) });
             ctx.Event(null, "question", to: text);
             ctx.Say("Question logged. If it comes up again it shows in the check-in as a training gap.");

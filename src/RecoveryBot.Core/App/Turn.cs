@@ -11,8 +11,13 @@ public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = n
 /// </summary>
 public sealed record CardAction(string Verb, GapId? Gap, int? Change, int? Revision, IReadOnlyDictionary<string, string> Inputs)
 {
+    /// <summary>
+    /// What was typed into a form or modal field, cleaned as a typed command is (control characters and line breaks
+    /// become one space, zero-width and bidi-control characters are dropped), or null when nothing is left. Every
+    /// channel's submissions are read through here, so none stores text a typed command could not carry.
+    /// </summary>
     public string? Input(string key) =>
-        Inputs.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        Inputs.TryGetValue(key, out var v) && Commands.Tokenizer.Normalize(v) is { Length: > 0 } clean ? clean : null;
 }
 
 /// <summary>Signed links to the one-page summary; the host implements it (it knows the base URL and key).</summary>

@@ -129,7 +129,14 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
         Events = [.. _events],
         DecidedOn = recovery?.Revision ?? 0,
         FencesReports = _recoveryWrite is { } w && recovery is { } before && (w.Phase != before.Phase || w.Frozen != before.Frozen),
+        Lessons = _recoveryWrite is { } l ? Changed(recovery?.Lessons, l.Lessons) : [],
+        Questions = _recoveryWrite is { } q ? Changed(recovery?.Questions, q.Questions) : [],
     };
+
+    // Lists only grow or change in place, so an item is new or changed where it differs from the one read.
+    private static List<Indexed<T>> Changed<T>(IReadOnlyList<T>? before, IReadOnlyList<T> after) where T : class =>
+        [.. after.Select((item, i) => new Indexed<T>(i, item))
+            .Where(x => before is null || x.Index >= before.Count || !Equals(before[x.Index], x.Item))];
 
     public TurnResult Result() => _refusal is { } reason
         ? new TurnResult([.. _replies], [], new Outcome.Refused(reason))

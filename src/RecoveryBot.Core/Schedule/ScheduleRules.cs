@@ -112,12 +112,17 @@ internal static class ScheduleRules
         yield return Say("followup:" + Iso(day), PostKind.FollowUp, at, i => ScheduledTexts.FollowUp(i.Recovery));
     }
 
+    private const int MaxNotices = 10;
+
     public static Reply Checkin(ScheduleInput input, DateTimeOffset now, bool late)
     {
         var card = CheckinComposer.Compose(input.Recovery, input.Gaps, input.Changes, now, input.LogLink, late, input.History);
         if (input.Notices.Count > 0)
         {
-            card = card with { Sections = [.. card.Sections, new Section(ScheduledTexts.NoticesTitle, input.Notices)] };
+            // However many posts failed, the check-in stays a short read: the first few, then how many more.
+            var shown = input.Notices.Take(MaxNotices).ToList();
+            var more = input.Notices.Count > shown.Count ? CheckinComposer.More(input.Notices.Count - shown.Count) : null;
+            card = card with { Sections = [.. card.Sections, new Section(ScheduledTexts.NoticesTitle, shown, Footer: more)] };
         }
         return new Reply.Card(card, Audience.Channel);
     }

@@ -6,12 +6,14 @@ using RecoveryBot.Core.Schedule;
 namespace RecoveryBot.Core.Views;
 
 /// <summary>
-/// The weekly check-in, readable in under two minutes: at most about 250 words, the rest behind the log link.
-/// Overdue and slipped items come first so they are never buried.
+/// The weekly check-in, readable in under two minutes: at most about 250 words and 4,000 characters, the rest behind
+/// the log link. Overdue and slipped items come first so they are never buried. The character budget matters where
+/// words are not spaced (Chinese, Japanese): 250 "words" there can be whole paragraphs each.
 /// </summary>
 public static class CheckinComposer
 {
     public const int WordBudget = 250;
+    public const int CharBudget = 4000;
     public const string LogLinkLabel = "The full gap log";
     public const string Empty = "Nothing open, nothing moved this week.";
     private const int MaxMilestones = 3;
@@ -59,12 +61,13 @@ public static class CheckinComposer
     /// <summary>"…and 3 more in the log": what a cut section says about the lines left out.</summary>
     public static string More(int count) => $"…and {count.ToString(CultureInfo.InvariantCulture)} more in the log";
 
-    /// <summary>Cuts lines from the longest sections until the whole card fits the word budget.</summary>
+    /// <summary>Cuts lines from the longest sections until the whole card fits the word and character budgets.</summary>
     private static List<Section> Fit(string heading, List<(string Title, List<string> Lines)> sections)
     {
         var shown = sections.Select(s => s.Lines.Count).ToList();
         int Words() => Count(heading) + sections.Select((s, i) => Count(s.Title) + s.Lines.Take(shown[i]).Sum(Count) + (shown[i] < s.Lines.Count ? 5 : 0)).Sum();
-        while (Words() > WordBudget)
+        int Chars() => heading.Length + sections.Select((s, i) => s.Title.Length + s.Lines.Take(shown[i]).Sum(l => l.Length) + (shown[i] < s.Lines.Count ? MoreLength : 0)).Sum();
+        while (Words() > WordBudget || Chars() > CharBudget)
         {
             var longest = shown.IndexOf(shown.Max());
             if (shown[longest] <= 1) break;
@@ -73,6 +76,12 @@ public static class CheckinComposer
         return [.. sections.Select((s, i) => new Section(s.Title, [.. s.Lines.Take(shown[i])],
             Footer: shown[i] < s.Lines.Count ? More(s.Lines.Count - shown[i]) : null))];
     }
+
+    private static readonly int MoreLength = More(1000).Length;
+
+    /// <summary>The characters a person reads in <paramref name="doc"/>: title, sections and footers (for the budget's tests).</summary>
+    public static int Chars(CardDoc doc) => doc.Title.Length + doc.Sections.Sum(s =>
+        (s.Heading ?? "").Length + s.Lines.Sum(l => l.Length) + (s.Footer ?? "").Length);
 
     /// <summary>The words a person reads in <paramref name="doc"/>: title, sections and footers (for the budget's tests).</summary>
     public static int Words(CardDoc doc) => Count(doc.Title) + doc.Sections.Sum(s =>

@@ -15,7 +15,7 @@ public static class FormDocs
         Inputs =
         [
             new(FormFields.Title, "What is the problem?", Required: true, MaxLength: TextLimits.Title,
-                Placeholder: "Sales reps cannot send quotes from mobile", Initial: title is null ? null : Clip(title, TextLimits.Title)),
+                Placeholder: "Sales reps cannot send quotes from mobile", Initial: Commands.Tokenizer.Normalize(title) is { Length: > 0 } clean ? Clip(clean, TextLimits.Title) : null),
             new(FormFields.Expected, "What did you expect?", InputKind.Text),
             new(FormFields.Actual, "What happens now?", InputKind.Text),
             new(FormFields.Impact, "Business impact", InputKind.Text),

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.App;
 using RecoveryBot.Slack.Signing;
 using RecoveryBot.Slack.Wire;
 
@@ -19,7 +20,7 @@ internal sealed class SlackBody(byte[] buffer, int length) : IDisposable
 /// What every Slack request passes before anything reads it: the channel is configured (else 404), the body is
 /// within the size cap (else 413), and the signature over the raw bytes is valid (else 401).
 /// </summary>
-internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackGate> log)
+internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider time, RefusalTally refusals, ILogger<SlackGate> log)
 {
     private readonly SlackSignature _signature = new(options.Value.SigningSecret, time);
 
@@ -30,7 +31,7 @@ internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider tim
         // A Socket Mode envelope arrived over the connection the app-level token opened; it carries no signature.
         var socket = http.Features.Get<SocketMode.SocketModeRequest>() is not null;
         if (!options.Value.Enabled && !socket) return await Fail(http, StatusCodes.Status404NotFound, null);
-        if (http.Request.ContentLength > max) return await Fail(http, StatusCodes.Status413PayloadTooLarge, "Request body too large.");
+        if (http.Request.ContentLength > max) return await Refuse(http, StatusCodes.Status413PayloadTooLarge, "TooLarge", "Request body too large.");
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, (int)(http.Request.ContentLength ?? 4096) + 1));
         var length = 0;
@@ -60,7 +61,7 @@ internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider tim
         if (length > max)
         {
             body.Dispose();
-            return await Fail(http, StatusCodes.Status413PayloadTooLarge, "Request body too large.");
+            return await Refuse(http, StatusCodes.Status413PayloadTooLarge, "TooLarge", "Request body too large.");
         }
 
         if (socket) return body;
@@ -76,8 +77,15 @@ internal sealed class SlackGate(IOptions<SlackOptions> options, TimeProvider tim
         var check = _signature.Verify(body.Span, headers[SlackSignature.TimestampHeader].ToString(), signature);
         if (check == SignatureCheck.Valid) return body;
         body.Dispose();
-        log.LogWarning("Slack request to {Path} refused: {Check}", http.Request.Path, check);
-        return await Fail(http, StatusCodes.Status401Unauthorized, "Invalid Slack signature.");
+        return await Refuse(http, StatusCodes.Status401Unauthorized, check.ToString(), "Invalid Slack signature.");
+    }
+
+    // Each refusal at Debug (a flood of forged requests must not flood the log), their counts now and then as a Warning.
+    private Task<SlackBody?> Refuse(HttpContext http, int status, string why, string line)
+    {
+        log.LogDebug("Slack request to {Path} refused: {Check}", http.Request.Path, why);
+        if (refusals.Record("Slack " + why) is { } counts) log.LogWarning("Refused requests: {Counts}", counts);
+        return Fail(http, status, line);
     }
 
     private static bool IsSslCheck(ReadOnlySpan<byte> body) =>

@@ -31,8 +31,13 @@ internal sealed class RecoveryEntity : ITableEntity
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? NextReview { get; set; }
     public string? Milestones { get; set; }
+    /// <summary>Written before lessons were rows; read once and moved to rows (<see cref="RecoveryLists"/>).</summary>
     public string? Lessons { get; set; }
+    /// <summary>Written before questions were rows, as <see cref="Lessons"/>.</summary>
     public string? Questions { get; set; }
+    /// <summary>How many lesson rows there are; null on rows written before lessons were rows.</summary>
+    public int? LessonCount { get; set; }
+    public int? QuestionCount { get; set; }
     public string? EscalationPath { get; set; }
     public int NextGapNumber { get; set; }
     public int NextChangeNumber { get; set; }
@@ -67,8 +72,8 @@ internal sealed class RecoveryEntity : ITableEntity
         ClosedAt = r.ClosedAt,
         NextReview = r.NextReview,
         Milestones = StorageJson.List(r.Milestones, StorageJson.Milestones),
-        Lessons = StorageJson.List(r.Lessons, StorageJson.Lessons),
-        Questions = StorageJson.List(r.Questions, StorageJson.Questions),
+        LessonCount = r.Lessons.Count == 0 ? null : r.Lessons.Count,
+        QuestionCount = r.Questions.Count == 0 ? null : r.Questions.Count,
         EscalationPath = r.EscalationPath,
         NextGapNumber = r.NextGapNumber,
         NextChangeNumber = r.NextChangeNumber,
@@ -80,6 +85,10 @@ internal sealed class RecoveryEntity : ITableEntity
         Revision = r.Revision,
     };
 
+    /// <summary>True while the row still holds lessons or questions in its old columns.</summary>
+    public bool HasLegacyLists() => !string.IsNullOrEmpty(Lessons) || !string.IsNullOrEmpty(Questions);
+
+    /// <summary>The recovery; its lessons and questions are those of the old columns (the rows are read apart).</summary>
     public Recovery ToModel() => new()
     {
         Id = new RecoveryId(PartitionKey),

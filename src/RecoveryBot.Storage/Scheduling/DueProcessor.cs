@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
@@ -10,7 +11,7 @@ namespace RecoveryBot.Storage.Scheduling;
 /// </summary>
 internal sealed class DueProcessor(
     TableScheduleIndex index, TableOutbox outbox, OutboxSender sender, OutboxSweeper sweeper, IRecoveryStore store,
-    SchedulerOptions options, TimeProvider time, ISummaryLinks? links)
+    SchedulerOptions options, TimeProvider time, ISummaryLinks? links, ILogger log)
 {
     public async Task<(IReadOnlyList<PlannedPost> Planned, IReadOnlyList<SendOutcome> Sent)?> ProcessAsync(
         DueEntry entry, CancellationToken ct)
@@ -71,8 +72,15 @@ internal sealed class DueProcessor(
         var posts = new List<PlannedPost>();
         foreach (var o in plan.Due)
         {
-            var added = await outbox.EnqueueAsync(r, o, now, ct);
+            var (added, refused) = await outbox.EnqueueAsync(r, o, now, ct);
             posts.Add(new PlannedPost(r, o, added));
+            if (refused is not null)
+            {
+                // Parked as failed: the recovery's other posts go on, and the lead reads why in the next check-in.
+                log.LogWarning("Scheduled post {Key} for {Recovery} cannot be stored and is not posted: {Reason}", o.Key, r.Id, refused);
+                await outbox.AddNoticeAsync(r.Id, o.Key, ScheduledTexts.Undelivered(o.Kind, o.Key, o.DueAt, r.Zone, refused), ct);
+                continue;
+            }
             if (added && o.Kind == PostKind.Checkin && notices.Count > 0) await outbox.DeleteAsync(notices, ct);
         }
         if (plannedThrough is null || plan.PlannedThrough > plannedThrough)

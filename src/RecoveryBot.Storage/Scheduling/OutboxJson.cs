@@ -14,16 +14,32 @@ internal sealed partial class OutboxJsonContext : JsonSerializerContext;
 
 internal static class OutboxJson
 {
+    private static readonly OutboxJsonContext Ctx = new(StorageJson.With(OutboxJsonContext.Default.Options));
+
     public static string Write(Reply reply) => JsonSerializer.Serialize(reply switch
     {
         Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
         Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
         _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
-    }, OutboxJsonContext.Default.OutboxPayload);
+    }, Ctx.OutboxPayload);
+
+    /// <summary>The reply, or null when the stored payload cannot be read (empty, corrupt, or of an unknown kind).</summary>
+    public static Reply? TryRead(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return Read(json);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     public static Reply Read(string json)
     {
-        var p = JsonSerializer.Deserialize(json, OutboxJsonContext.Default.OutboxPayload)
+        var p = JsonSerializer.Deserialize(json, Ctx.OutboxPayload)
             ?? throw new InvalidDataException("empty outbox payload");
         return p.Type switch
         {

@@ -56,4 +56,12 @@ internal sealed class OutboxRow : ITableEntity
     };
 
     public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
+
+    /// <summary>Marks a row that cannot be stored as it is: failed, without its payload, so it is never sent.</summary>
+    public void Refuse(string reason)
+    {
+        Status = Failed;
+        Payload = "";
+        Error = reason.Length <= 500 ? reason : reason[..500];
+    }
 }

@@ -53,29 +53,34 @@ internal sealed class OutboxSender(
             row.LeaseOwner = options.Owner;
             row.LeaseUntil = now + options.LeaseDuration;
             if (!await outbox.TryReplaceAsync(row, ct)) continue; // another host claimed it first
-            var outcome = await SendAsync(r, row, poster, ct);
+            var (outcome, throttled) = await SendAsync(r, row, poster, ct);
             outcomes.Add(outcome);
-            if (outcome.Status == SendStatus.RetryLater)
-            {
-                // Throttled: later rows of this channel wait as well, so the order of posts is kept.
-                retryAt = Earliest(retryAt, row.NotBefore);
-                break;
-            }
+            if (outcome.Status == SendStatus.RetryLater) retryAt = Earliest(retryAt, row.NotBefore);
+            // Throttled: later rows of this channel wait as well, so the order of posts is kept.
+            if (throttled) break;
         }
         return new(outcomes, retryAt);
     }
 
-    private async Task<SendOutcome> SendAsync(Recovery r, OutboxRow row, IChannelPoster poster, CancellationToken ct)
+    /// <summary>
+    /// The outcome; <c>Throttled</c> when the channel asked to wait, which holds the later posts back to keep their
+    /// order. A post that threw or cannot be read is this post's problem and never holds the others back.
+    /// </summary>
+    private async Task<(SendOutcome Outcome, bool Throttled)> SendAsync(Recovery r, OutboxRow row, IChannelPoster poster, CancellationToken ct)
     {
         PostResult result;
+        var threw = false;
         try
         {
-            result = await poster.PostAsync(r, OutboxJson.Read(row.Payload), ct);
+            result = OutboxJson.TryRead(row.Payload) is { } reply
+                ? await poster.PostAsync(r, reply, ct)
+                : new PostResult.Failed("its stored content could not be read");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogWarning("Posting {Key} for {Recovery} threw {Error}; trying again later", row.Key, r.Id, ex.GetType().Name);
             result = new PostResult.RetryLater(options.ErrorRetryDelay, ex.GetType().Name);
+            threw = true;
         }
         var now = time.GetUtcNow(); // Retry-After counts from the answer
         row.Attempts++;
@@ -105,15 +110,16 @@ internal sealed class OutboxSender(
         {
             // Our lease ran out mid-post and another host took the row over: it may post it again.
             log.LogWarning("Lease on {Key} for {Recovery} was lost while posting", row.Key, r.Id);
-            return new(r.Id, row.Key, SendStatus.LeaseLost);
+            return (new(r.Id, row.Key, SendStatus.LeaseLost), false);
         }
         if (row.Status == OutboxRow.Failed) await TellLeadAsync(r, row, ct);
-        return new(r.Id, row.Key, row.Status switch
+        var status = row.Status switch
         {
             OutboxRow.Sent => SendStatus.Posted,
             OutboxRow.Failed => SendStatus.Failed,
             _ => SendStatus.RetryLater,
-        }, row.Error);
+        };
+        return (new(r.Id, row.Key, status, row.Error), status == SendStatus.RetryLater && !threw);
     }
 
     // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log.

@@ -18,6 +18,8 @@ internal sealed class DueEntry : ITableEntity
     public DateTimeOffset WakeAt { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+    /// <summary>How often planning this recovery failed in a row (null: it did not); each failure waits longer.</summary>
+    public int? Failures { get; set; }
 
     [IgnoreDataMember]
     public RecoveryId Recovery => new(RowKey);

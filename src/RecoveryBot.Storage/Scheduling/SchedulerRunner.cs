@@ -45,7 +45,7 @@ public sealed class SchedulerRunner : ISchedulerTick
         var log = logs.CreateLogger<SchedulerRunner>();
         var sender = new OutboxSender(outbox, [.. posters], options, time, log);
         var sweeper = new OutboxSweeper(outbox, index, options, time);
-        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links), store, options, time, log);
+        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links, log), store, options, time, log);
     }
 
     public async Task<TickReport> RunOnceAsync(CancellationToken ct)
@@ -79,6 +79,7 @@ public sealed class SchedulerRunner : ISchedulerTick
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {
+                    if (await DeferAsync(entry, ex, token)) continue;
                     remaining.Add(entry.PartitionKey);
                     log.LogError(ex, "Scheduling {Recovery} failed; another tick takes it over when its lease runs out", entry.RowKey);
                 }
@@ -89,6 +90,26 @@ public sealed class SchedulerRunner : ISchedulerTick
         var report = new TickReport(entries.Select(e => e.RowKey).Distinct(StringComparer.Ordinal).Count(), [.. planned], [.. sent]);
         Log(report);
         return report;
+    }
+
+    /// <summary>
+    /// Parks a recovery whose planning failed for a lasting reason (not storage being away, which the next tick retries
+    /// anyway): it is tried again later and later, with a warning each time. True when it was parked.
+    /// </summary>
+    private async Task<bool> DeferAsync(DueEntry entry, Exception ex, CancellationToken ct)
+    {
+        if (entry.LeaseOwner != options.Owner || StorageFailures.IsTransient(ex, ct)) return false;
+        try
+        {
+            var next = await index.DeferAsync(entry, options.LeaseDuration, ct);
+            log.LogWarning("Scheduling {Recovery} failed ({Failures} in a row): {Error}: {Reason}; its other posts and the other recoveries go on, it is tried again at {Next:O}",
+                entry.RowKey, (entry.Failures ?? 0) + 1, ex.GetType().Name, StorageFailures.Describe(ex), next);
+            return true;
+        }
+        catch (Exception deferFailed) when (StorageFailures.IsStorageFailure(deferFailed, ct))
+        {
+            return false;
+        }
     }
 
     /// <summary>

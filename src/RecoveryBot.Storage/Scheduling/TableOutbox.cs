@@ -13,12 +13,36 @@ internal sealed class TableOutbox(TableStorage storage)
 {
     private TableClient Table => storage.Outbox;
 
-    /// <summary>True when the occurrence is new; false when it was enqueued before (by anyone).</summary>
-    public async Task<bool> EnqueueAsync(Recovery r, Occurrence o, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Added is true when the occurrence is new, false when it was enqueued before (by anyone). A post that cannot be
+    /// stored (larger than a row may be, or refused by the service) is recorded as failed without its payload, with
+    /// <c>Refused</c> saying why: it is never posted, and it neither blocks the recovery's other posts nor comes back.
+    /// </summary>
+    public async Task<(bool Added, string? Refused)> EnqueueAsync(Recovery r, Occurrence o, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = OutboxRow.Create(r, o, now);
+        if (TableLimits.Problem(Entities.CompactRow.From(row)) is { } problem) row.Refuse("too large to store: " + problem);
+        try
+        {
+            await Table.AddEntityAsync(row, ct);
+            return (true, row.Status == OutboxRow.Failed ? row.Error : null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return (false, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 400 or 413 && row.Status == OutboxRow.Pending)
+        {
+            row.Refuse($"storage refused it ({ex.Status} {ex.ErrorCode})");
+            return await TryAddAsync(row, ct) ? (true, row.Error) : (false, null);
+        }
+    }
+
+    private async Task<bool> TryAddAsync(OutboxRow row, CancellationToken ct)
     {
         try
         {
-            await Table.AddEntityAsync(OutboxRow.Create(r, o, now), ct);
+            await Table.AddEntityAsync(row, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

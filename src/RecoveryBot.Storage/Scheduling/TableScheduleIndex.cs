@@ -65,6 +65,7 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
             claimed.WakeAt = at;
             claimed.LeaseOwner = null;
             claimed.LeaseUntil = null;
+            claimed.Failures = null;
             await TryReplaceAsync(claimed, ct);
             return;
         }
@@ -78,6 +79,46 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
             // Woken (or rescheduled earlier) while it was being planned: it stays and is planned again.
         }
     }
+
+    /// <summary>
+    /// Planning a claimed entry failed for a reason a retry in two minutes will not fix (a row that cannot be read, a
+    /// bug): it waits twice as long after each failure, up to <see cref="MaxBackoff"/>, so it neither fills the log nor
+    /// holds the tick's other recoveries back. A turn in the recovery wakes it at once (a new entry). Returns the next try.
+    /// </summary>
+    internal async Task<DateTimeOffset> DeferAsync(DueEntry claimed, TimeSpan first, CancellationToken ct)
+    {
+        var failures = (claimed.Failures ?? 0) + 1;
+        var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, first.Ticks << Math.Min(failures - 1, 20)));
+        var at = time.GetUtcNow() + wait;
+        var next = DueEntry.Create(claimed.Recovery, at);
+        next.Failures = failures;
+        if (next.PartitionKey == claimed.PartitionKey)
+        {
+            next.ETag = claimed.ETag;
+            await TryReplaceAsync(next, ct);
+            return at;
+        }
+        try
+        {
+            await Table.AddEntityAsync(next, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // A wake-up in that hour is there already; it stands.
+        }
+        try
+        {
+            await Table.DeleteEntityAsync(claimed.PartitionKey, claimed.RowKey, claimed.ETag, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Woken again while it was being planned: that entry stays and is planned on the next tick.
+        }
+        return at;
+    }
+
+    /// <summary>The longest wait between two tries of a recovery whose planning keeps failing.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     /// <summary>Makes the recovery wake no later than <paramref name="at"/>; an earlier wake-up already there stands.</summary>
     internal async Task ScheduleAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct)

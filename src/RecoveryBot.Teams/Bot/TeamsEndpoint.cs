@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RecoveryBot.Core.App;
 using RecoveryBot.Teams.Activities;
 using RecoveryBot.Teams.Auth;
 
@@ -13,12 +14,12 @@ namespace RecoveryBot.Teams.Bot;
 /// <c>POST /api/messages</c>: size cap → token → activity → serviceUrl/endorsement → one bot turn → answer.
 /// Nothing from the body reaches the Core before the caller is authenticated (protocols.md B).
 /// </summary>
-internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth, IHostApplicationLifetime lifetime, ILogger<TeamsEndpoint> log)
+internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth, IHostApplicationLifetime lifetime, RefusalTally refusals, ILogger<TeamsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        if (request.ContentLength > options.MaxBodyBytes) { http.Response.StatusCode = 413; return; }
+        if (request.ContentLength > options.MaxBodyBytes) { Refuse(http, new AuthResult(413, "body too large")); return; }
 
         BotCaller? caller = null;
         if (options.Authentication == TeamsAuthentication.BotFramework)
@@ -29,7 +30,7 @@ internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth,
         }
 
         var body = await ReadBodyAsync(request, options.MaxBodyBytes, http.RequestAborted);
-        if (body is null) { http.Response.StatusCode = 413; return; }
+        if (body is null) { Refuse(http, new AuthResult(413, "body too large")); return; }
         if (Parse(body) is not { Type.Length: > 0 } activity) { http.Response.StatusCode = 400; return; }
 
         if (caller is not null && BotAuthenticator.Authorize(caller, activity) is { Ok: false } denied) { Refuse(http, denied); return; }
@@ -46,9 +47,11 @@ internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth,
         }
     }
 
+    // Each refusal at Debug (a flood of forged requests must not flood the log), their counts now and then as a Warning.
     private void Refuse(HttpContext http, AuthResult verdict)
     {
-        log.LogWarning("Teams request refused with {Status}: {Reason}", verdict.Status, verdict.Reason);
+        log.LogDebug("Teams request refused with {Status}: {Reason}", verdict.Status, verdict.Reason);
+        if (refusals.Record($"Teams {verdict.Status}") is { } counts) log.LogWarning("Refused requests: {Counts}", counts);
         http.Response.StatusCode = verdict.Status;
     }
 

@@ -35,6 +35,35 @@ public sealed class CheckinComposerTests
     }
 
     [Fact]
+    public void Compose_ManyLongCjkItems_StaysWithinTheCharacterBudgetAndCountsTheRest()
+    {
+        // Chinese titles have no spaces: each is one "word", so the word budget alone would let 120 of them through.
+        var title = string.Concat(Enumerable.Range(0, TextLimits.Title).Select(i => (char)('\u4E00' + i)));
+        var gaps = Enumerable.Range(1, 120).Select(n => Item(n, GapStatus.InProgress, new DateOnly(2026, 12, 10)) with { Title = title }).ToList();
+
+        var card = CheckinComposer.Compose(Recovery(), gaps, [], Friday, "https://bot.test/log");
+
+        Assert.InRange(CheckinComposer.Chars(card), 1, CheckinComposer.CharBudget);
+        Assert.InRange(CheckinComposer.Words(card), 1, CheckinComposer.WordBudget);
+        var open = Assert.Single(card.Sections, s => s.Heading == "Open now");
+        Assert.Equal(CheckinComposer.More(120 - open.Lines.Count), open.Footer);
+        Assert.InRange(open.Lines.Count, 1, 20);
+    }
+
+    [Fact]
+    public void Checkin_ManyUndeliveredNotices_ShowsTheFirstTenAndHowManyMore()
+    {
+        var notices = Enumerable.Range(1, 25).Select(n => $"An overdue nudge (overdue:G-{n}) was not delivered: channel_not_found").ToList();
+        var input = new RecoveryBot.Core.Schedule.ScheduleInput(Recovery(), [], []) { Notices = notices };
+
+        var card = Assert.IsType<Reply.Card>(RecoveryBot.Core.Schedule.ScheduleRules.Checkin(input, Friday, late: false)).Doc;
+
+        var section = Assert.Single(card.Sections, s => s.Heading == RecoveryBot.Core.Schedule.ScheduledTexts.NoticesTitle);
+        Assert.Equal(10, section.Lines.Count);
+        Assert.Equal(CheckinComposer.More(15), section.Footer);
+    }
+
+    [Fact]
     public void Compose_OverdueFirstAndEscalatedToApproverAfterFiveBusinessDays()
     {
         var gaps = new[] { Item(1, GapStatus.InProgress, new DateOnly(2026, 11, 26), slips: 2), Item(2, GapStatus.InProgress, new DateOnly(2026, 12, 3)) };

@@ -27,6 +27,22 @@ public sealed class OutboxJsonTests
     }
 
     [Fact]
+    public void Write_NonAsciiText_KeptAsItIs_HtmlSensitiveCharactersStillEscaped()
+    {
+        var json = OutboxJson.Write(new Reply.Text("检查 Müller <b>&", Audience.Channel));
+
+        Assert.Contains("检查 Müller \\u003Cb\\u003E\\u0026", json, StringComparison.Ordinal);
+        Assert.Equal("检查 Müller <b>&", Assert.IsType<Reply.Text>(OutboxJson.Read(json)).Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("{\"type\":\"text\"")]
+    [InlineData("{\"type\":\"mystery\",\"to\":\"channel\"}")]
+    public void TryRead_PayloadThatCannotBeRead_IsNull(string? payload) => Assert.Null(OutboxJson.TryRead(payload));
+
+    [Fact]
     public void Read_UnknownPayload_IsRefusedNotGuessed() =>
         Assert.Throws<InvalidDataException>(() => OutboxJson.Read("{\"type\":\"retest\",\"to\":\"Channel\"}"));
 }

@@ -49,7 +49,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         Time.SetUtcNow(now);
         var plan = SchedulePlanner.Plan(new ScheduleInput(r, WeekGaps(), []), Start, now);
         var nudge = Assert.Single(plan.Due);
-        Assert.True(await Outbox.EnqueueAsync(r, nudge, now, Ct));
+        Assert.True((await Outbox.EnqueueAsync(r, nudge, now, Ct)).Added);
         var row = await RowAsync(r.Id, nudge.Key);
         row.LeaseOwner = "dead-host";
         row.LeaseUntil = now.AddMinutes(2);
