@@ -75,14 +75,29 @@ describe('Teams manifest', () => {
     }
   });
 
+  test('"Log as gap" is a message action of the bot, with its dialog fetched from the bot', () => {
+    assert.equal(manifest.composeExtensions.length, 1);
+    const extension = manifest.composeExtensions[0];
+    assert.equal(extension.botId, ENV.BOT_ID, 'the message extension is powered by the same bot');
+    const command = extension.commands.find((c) => c.id === 'logAsGap');
+    // The id the bot checks in composeExtension/fetchTask and submitAction (MessageActions.LogAsGap).
+    assert.ok(command, 'logAsGap command');
+    assert.equal(command.type, 'action');
+    assert.deepEqual(command.context, ['message']);
+    assert.equal(command.fetchTask, true, 'the gap form comes from the bot, title prefilled from the message');
+    assert.equal(command.title, 'Log as gap');
+  });
+
   test('the schema catches a broken manifest (the validator really runs)', () => {
     const broken = structuredClone(manifest);
     broken.bots[0].botId = 'nope';
     broken.bots[0].commandLists[0].commands.push({ title: 'close', description: 'close' });
     delete broken.developer.privacyUrl;
+    broken.composeExtensions[0].commands[0].context = ['messages'];
     const errors = validate(broken);
     assert.ok(errors.some((e) => e.startsWith('/bots/0/botId')), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes('/commands') && e.includes('must NOT have more than 12 items')), errors.join('\n'));
     assert.ok(errors.some((e) => e.startsWith('/developer') && e.includes('privacyUrl')), errors.join('\n'));
+    assert.ok(errors.some((e) => e.startsWith('/composeExtensions/0/commands/0/context')), errors.join('\n'));
   });
 });

@@ -16,6 +16,8 @@ namespace RecoveryBot.Teams;
 [JsonSerializable(typeof(ConnectorError))]
 [JsonSerializable(typeof(InvokeCardResponse))]
 [JsonSerializable(typeof(InvokeMessageResponse))]
+[JsonSerializable(typeof(InvokeErrorResponse))]
+[JsonSerializable(typeof(TaskModuleResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(CardElement))]
 [JsonSerializable(typeof(ConversationAddress))]

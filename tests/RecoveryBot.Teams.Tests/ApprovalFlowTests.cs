@@ -105,7 +105,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExecuteFromSomeoneElse_AnswersWithAMessage()
+    public async Task ExecuteFromSomeoneElse_AnswersWithTheReadOnlyCardNamingTheApprover_AndChangesNothing()
     {
         var (messageId, approve) = await ProposePlanAsync();
 
@@ -118,8 +118,15 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         }));
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
-        Assert.Contains("Megan Bowen", (string?)body["value"], StringComparison.Ordinal);
+        Assert.Equal(200, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        var card = body["value"]!;
+        Assert.Contains("Only the approver, Megan Bowen, can approve.", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(card["actions"]);
+        var recovery = Assert.Single(_host.Store.AllRecoveries());
+        Assert.Equal(Core.Model.ApprovalState.Pending, (await _host.Store.GetChangeRequestAsync(recovery.Id, 1, CancellationToken.None))!.State);
+        var (exit, output) = CardValidator.RunOne(card.ToJsonString());
+        Assert.True(exit == 0, output);
     }
 
     [Fact]

@@ -43,13 +43,15 @@ public sealed class CardTests
         var card = Json(CardRenderer.Render(GapDocs.Retest(Testing.DocSamples.Recovery(), g, GapActions_Retest(g))));
         var actions = card["actions"]!.AsArray();
 
-        Assert.Equal("Action.Submit", (string?)actions[0]!["type"]);
-        Assert.Equal("""{"rb":"works","gap":"G-7","rev":4}""", actions[0]!["data"]!.ToJsonString());
+        Assert.Equal("Action.Execute", (string?)actions[0]!["type"]);
+        Assert.Equal("works", (string?)actions[0]!["verb"]);
+        Assert.Equal("""{"rb":"works","gap":"G-7","rev":4,"card":"retest"}""", actions[0]!["data"]!.ToJsonString());
         Assert.Equal("Action.ShowCard", (string?)actions[1]!["type"]);
         var note = actions[1]!["card"]!["body"]![0]!;
         Assert.Equal(FormFields.Note, (string?)note["id"]);
         Assert.True((bool)note["isRequired"]!);
-        Assert.Equal("""{"rb":"broken","gap":"G-7","rev":4}""", actions[1]!["card"]!["actions"]![0]!["data"]!.ToJsonString());
+        Assert.Equal("""{"rb":"broken","gap":"G-7","rev":4,"card":"retest"}""", actions[1]!["card"]!["actions"]![0]!["data"]!.ToJsonString());
+        Assert.Equal("Action.Execute", (string?)actions[1]!["card"]!["actions"]![0]!["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
     }
 

@@ -137,8 +137,24 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     await thread.reply(bot, ' plan');
     await thread.waitForText('CR-1: Reset plan for "Quotes rollout" — waiting for Patti Fernandez.');
     await thread.card('Reset plan CR-1').waitFor();
+    // Cards are Action.Execute: the refusal comes back in the invoke response, as his card with the reason on top
+    // and no buttons (he holds no role that the card's buttons need).
     await thread.click('Approve');
     await thread.waitForText('Only the approver, Patti Fernandez, can approve.');
+    await thread.card('Only the approver, Patti Fernandez, can approve.').getByRole('button', { name: 'Approve', exact: true }).waitFor({ state: 'detached' });
+  });
+
+  step("the approver approves the plan from her copy, and the lead's copy shows the decision", async () => {
+    const thread = await threadIn('approver', 'Client side: decisions for the quotes rollout.');
+    await thread.reply(bot, ' show CR-1');
+    // The lead's click changed nothing: her copy still waits for her decision.
+    await thread.card('Reset plan CR-1').getByRole('button', { name: 'Approve', exact: true }).waitFor();
+    await thread.click('Approve');
+    await thread.waitForText(/^Approved by Patti Fernandez on /);
+    // The card first posted in the lead's client is updated in place (a PUT to the message), without buttons.
+    const lead = threads.lead;
+    await lead.waitForText(/^Approved by Patti Fernandez on /);
+    assert.equal(await lead.card('Approved by Patti Fernandez').getByRole('button', { name: 'Approve', exact: true }).count(), 0);
   });
 
   step('the owner starts work from the item card and marks the fix ready for the retester', async () => {
@@ -165,7 +181,7 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
   });
 
   step('the approver signs the item off from its card', async () => {
-    const thread = await threadIn('approver', 'Client side: sign-offs for the quotes rollout.');
+    const thread = threads.approver;
     await thread.reply(bot, ' show G-1');
     await thread.card('Sign off').waitFor();
     await thread.click('Sign off');
@@ -204,6 +220,7 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     const recoveries = rows.filter((e) => e.rowKey === 'recovery');
     assert.equal(recoveries.length, 1, 'the four clients share one recovery');
     const recovery = recoveries[0];
+    assert.equal(recovery.Phase, 'Recovery', 'the reset plan was approved');
     assert.equal(userId(recovery.Lead), people.lead.id);
     assert.equal(userId(recovery.Approver), people.approver.id);
 

@@ -24,7 +24,7 @@ internal static class Handlers
             ScopeCommand c => ScopeHandler.HandleAsync(ctx, c, ct),
             MoveBucketCommand or PlanCommand or CloseCommand or ApproveCommand or RejectCommand or SignOffCommand
                 => ApprovalHandler.HandleAsync(ctx, command, ct),
-            LogCommand or ShowCommand or CheckinCommand or SummaryCommand or RetroCommand or GoNoGoCommand
+            LogCommand or ShowCommand or ShowChangeCommand or CheckinCommand or SummaryCommand or RetroCommand or GoNoGoCommand
                 => ViewHandler.HandleAsync(ctx, command, ct),
             HistoryCommand => RecoveryViews.HistoryAsync(ctx, ct),
             RecoveriesCommand => RecoveryViews.RecoveriesAsync(ctx, ct),

@@ -17,6 +17,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     private const int MaxAttempts = 100;
 
     public const string Unavailable = "Storage is unavailable, nothing was changed. Please try again in a minute.";
+    public const string NoRecovery = "There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.";
 
     public Task<TurnResult> HandleAsync(Turn turn, ChatCommand command, CancellationToken ct) =>
         command is HelpCommand help
@@ -34,21 +35,46 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         };
     }
 
-    /// <summary>Remembers which message shows a change request's card, so a decision can update it in place.</summary>
-    public async Task RememberCardAsync(ChannelKey channel, int change, string messageId, CancellationToken ct)
+    /// <summary>
+    /// Remembers which message shows a change request's card, so a decision can update it in place. Returns the
+    /// decided card when the decision came before the message was remembered: the caller puts it in place itself.
+    /// </summary>
+    public async Task<CardDoc?> RememberCardAsync(ChannelKey channel, int change, string messageId, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if ((await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not { } current) return;
+            if ((await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not { } current) return null;
             var request = await store.GetChangeRequestAsync(current.Id, change, ct);
-            if (request is null || request.CardMessage == messageId) return;
+            if (request is null || request.CardMessage == messageId) return null;
+            if (request.State != ApprovalState.Pending) return RecoveryDocs.Decided(current, request, current.Zone);
             var result = await store.CommitAsync(new Changeset(current.Id)
             {
                 ChangeRequests = [request with { CardMessage = messageId }],
             }, ct);
-            if (result is CommitResult.Committed) return;
+            if (result is CommitResult.Committed) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The card about <paramref name="subject"/> as it stands now, with every role's buttons and who holds each role,
+    /// and <paramref name="banner"/> (a refusal, say) on top. A gone item or recovery still gives a card that says so.
+    /// </summary>
+    public async Task<CardDoc> CurrentCardAsync(Turn turn, CardSubject subject, string? banner, CancellationToken ct)
+    {
+        try
+        {
+            return await CardViews.CurrentAsync(store, turn.Channel, subject, time.GetUtcNow(), banner, ct);
+        }
+        catch (StoreUnavailableException)
+        {
+            return RecoveryDocs.Gone(subject.Gap?.ToString() ?? $"CR-{subject.Change}") with { Notes = [Unavailable] };
         }
     }
+
+    /// <summary>True when the channel has a recovery that takes reports (one runs, or a closed one keeps its follow-up).</summary>
+    public async Task<bool> HasRecoveryAsync(ChannelKey channel, CancellationToken ct) =>
+        (await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not null;
 
     private async Task<TurnResult> RunAsync(Turn turn, ChatCommand command, int? expectedRevision, CancellationToken ct)
     {
@@ -79,7 +105,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 }
                 if (recovery is null && command is not StartCommand)
                 {
-                    return TurnResult.Refuse("There is no recovery in this channel yet. Start one with `start <name> [tz <zone>]`.");
+                    return TurnResult.Refuse(NoRecovery);
                 }
 
                 var ctx = new TurnContext(store, turn, recovery, time.GetUtcNow(), links) { ExpectedRevision = expectedRevision };

@@ -33,6 +33,12 @@ internal static class ViewHandler
                 var history = History(g, await ctx.Store.GetHistoryAsync(r.Id, g.Id, MaxHistory, ct));
                 ctx.Show(GapDocs.Detail(r, g, ctx.Today, history, GapActions.For(r, g, ctx.Actor)), Audience.Actor);
                 break;
+            case ShowChangeCommand c:
+                if (await ctx.ChangeAsync(c.Change, ct) is null) return;
+                // A copy: the decision still replaces the card first posted for it, which stays the one remembered.
+                var card = await CardViews.CurrentAsync(ctx.Store, ctx.Turn.Channel, new CardSubject(CardKind.Change, null, c.Change, 0), ctx.Now, null, ct);
+                ctx.Show(card with { AwaitsDecisionOf = null }, Audience.Actor);
+                break;
             case CheckinCommand c:
                 if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;
                 var gaps = await ctx.Store.ListGapsAsync(r.Id, ct);

@@ -43,6 +43,9 @@ public sealed record ReviewCommand(DateSpec Date, TimeOnly? Time) : ChatCommand 
 public sealed record EscalationCommand(string Text) : ChatCommand { public override string Verb => "escalation"; }
 public sealed record LogCommand(LogFilter Filter, int Page = 1) : ChatCommand { public override string Verb => "log"; }
 public sealed record ShowCommand(GapId Gap) : ChatCommand { public override string Verb => "show"; }
+
+/// <summary><c>show CR-3</c>: the change request's card as it stands (Approve / Reject while it waits).</summary>
+public sealed record ShowChangeCommand(int Change) : ChatCommand { public override string Verb => "show"; }
 public sealed record CheckinCommand(bool Preview) : ChatCommand { public override string Verb => "checkin"; }
 public sealed record SummaryCommand(bool Rotate) : ChatCommand { public override string Verb => "summary"; }
 

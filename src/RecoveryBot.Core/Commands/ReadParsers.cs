@@ -49,7 +49,12 @@ internal static class ReadParsers
         return a.Done(new LogCommand(filter, page));
     }
 
-    public static ParseResult Show(Args a) => a.Gap("show G-7") is { } gap ? a.Done(new ShowCommand(gap)) : a.Failed;
+    public static ParseResult Show(Args a)
+    {
+        if (a.Peek is { } t && t.Text.StartsWith("CR-", StringComparison.OrdinalIgnoreCase))
+            return a.Change("show CR-3") is { } change ? a.Done(new ShowChangeCommand(change)) : a.Failed;
+        return a.Gap("show G-7") is { } gap ? a.Done(new ShowCommand(gap)) : a.Failed;
+    }
 
     public static ParseResult Checkin(Args a) => a.Done(new CheckinCommand(a.Keyword("preview")));
 

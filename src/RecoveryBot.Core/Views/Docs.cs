@@ -44,7 +44,23 @@ public sealed record CardDoc
     /// id so the decision replaces the card in place. Such a card is posted on its own, never merged with lines.
     /// </summary>
     public int? AwaitsDecisionOf { get; init; }
+
+    /// <summary>What the card is about, so a client can ask for its current state (Teams' card refresh).</summary>
+    public CardSubject? Subject { get; init; }
+
+    /// <summary>
+    /// Who holds each role that a button on this card needs (the approver of the recovery, the owner of the item, …):
+    /// where one message looks different to each viewer (Teams), each of them is shown their own buttons.
+    /// </summary>
+    public IReadOnlyList<RoleHolder> Holders { get; init; } = [];
 }
+
+public enum CardKind { Gap, GapDetail, Retest, Change }
+
+/// <summary>The item a card shows (a gap, or a change request) and the revision it was composed from.</summary>
+public sealed record CardSubject(CardKind Kind, GapId? Gap, int? Change, int Revision);
+
+public sealed record RoleHolder(Role Role, UserRef User);
 
 public sealed record Banner(string Text, Tone Tone = Tone.Info);
 

@@ -18,11 +18,14 @@ public static class GapDocs
         Links = Source(g),
         Actions = actions,
         Summary = Fmt.Row(g, today),
+        Subject = new CardSubject(CardKind.Gap, g.Id, null, g.Revision),
+        Holders = Holders(r, g, actions),
     };
 
     public static CardDoc Detail(Recovery r, Gap g, DateOnly today, IReadOnlyList<HistoryEvent> history, IReadOnlyList<ActionView> actions) =>
         Row(r, g, today, actions) with
         {
+            Subject = new CardSubject(CardKind.GapDetail, g.Id, null, g.Revision),
             Facts = [.. Facts(r, g, today), .. Details(g)],
             Sections = [history.Count == 0
                 ? new Section("History", ["No history yet."], Bulleted: false)
@@ -33,7 +36,7 @@ public static class GapDocs
     {
         Title = reminder ? $"Reminder: does {g.Id} work in your normal day?" : $"Does {g.Id} work in your normal day?",
         Context = r.Name,
-        Banner = reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null,
+        Banner = Verdict(r, g) ?? (reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null),
         Facts =
         [
             new("Item", $"{g.Id} {g.Title}"),
@@ -46,6 +49,34 @@ public static class GapDocs
             "Try it the way you work every day, not in a demo. Only the retester's answer can close this item."],
         Actions = actions,
         Summary = $"Does {g.Id} work in your normal day? {g.Title}",
+        Subject = new CardSubject(CardKind.Retest, g.Id, null, g.Revision),
+        Holders = Holders(r, g, actions),
+    };
+
+    /// <summary>
+    /// The people who hold the roles the buttons need on an item's card. Lead and approver are the recovery's;
+    /// owner and retester the item's.
+    /// </summary>
+    public static IReadOnlyList<RoleHolder> Holders(Recovery r, Gap? g, IReadOnlyList<ActionView> actions) =>
+    [
+        .. actions.Select(a => a.MayPress).Distinct().Select(role => role switch
+        {
+            Role.Lead => r.Lead,
+            Role.Approver => r.Approver,
+            Role.Owner => g?.Owner,
+            Role.Retester => g?.Retester,
+            _ => null,
+        } is { } who ? new RoleHolder(role, who) : null).OfType<RoleHolder>(),
+    ];
+
+    /// <summary>Once the retester has answered, the retest card says who answered and how, instead of asking again.</summary>
+    private static Banner? Verdict(Recovery r, Gap g) => g.Status switch
+    {
+        GapStatus.Verified or GapStatus.Closed when g.VerifiedBy is { } by =>
+            new Banner($"Works in a normal day — answered by {by.Name}{(g.VerifiedAt is { } at ? $" on {Fmt.When(at, r.Zone)}" : "")}.", Tone.Good),
+        GapStatus.InProgress when g.BrokenNote is { } note => new Banner($"Still broken: {note}", Tone.Attention),
+        GapStatus.Open or GapStatus.Planned or GapStatus.InProgress or GapStatus.FixReady => null,
+        _ => new Banner($"{g.Id} is {g.Status.Text()}; nothing to retest now.", Tone.Info),
     };
 
     /// <summary>"Wed 2 Dec 2026 14:05 — Ana Silva: status fix ready → verified (works in my normal day)".</summary>

@@ -51,6 +51,8 @@ public static class RecoveryDocs
         Actions = Decide(c),
         Summary = $"{Title(c)}: {c.Summary} — waiting for {Fmt.Who(r.Approver)}",
         AwaitsDecisionOf = c.Number,
+        Subject = new CardSubject(CardKind.Change, null, c.Number, c.Revision),
+        Holders = r.Approver is { } approver ? [new RoleHolder(Role.Approver, approver)] : [],
     };
 
     /// <summary>The same card after the decision: who decided and when, and no buttons.</summary>
@@ -61,6 +63,15 @@ public static class RecoveryDocs
         Sections = [new Section(null, [c.Summary], Bulleted: false)],
         Banner = new Banner(Decision(c, zone), c.State == ApprovalState.Rejected ? Tone.Attention : Tone.Good),
         Summary = $"{Title(c)}: {Decision(c, zone)}",
+        Subject = new CardSubject(CardKind.Change, null, c.Number, c.Revision),
+    };
+
+    /// <summary>What a card shows when the item it was about is gone (or the channel has no recovery any more).</summary>
+    public static CardDoc Gone(string what) => new()
+    {
+        Title = $"{what} is no longer here",
+        Notes = [$"{what} is not in this channel's current recovery, so this card has nothing to act on. `log all` lists every item."],
+        Summary = $"{what} is no longer here",
     };
 
     /// <summary>"Approved by Dana Ruiz on Wed 2 Dec 2026 14:05" (with the reason of a rejection).</summary>

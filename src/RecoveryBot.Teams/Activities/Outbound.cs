@@ -41,3 +41,30 @@ internal sealed record InvokeCardResponse(AdaptiveCard Value)
 
 internal sealed record InvokeMessageResponse(string Value)
     : InvokeResponse(200, "application/vnd.microsoft.activity.message");
+
+/// <summary>An invoke Teams sent wrongly (no action, not an object): <c>statusCode</c> 400 with a readable message.</summary>
+internal sealed record InvokeErrorResponse(InvokeError Value)
+    : InvokeResponse(400, "application/vnd.microsoft.error");
+
+internal sealed record InvokeError(string Code, string Message);
+
+/// <summary>
+/// The answer to a message extension's <c>composeExtension/fetchTask</c> or <c>submitAction</c>: a dialog with a card
+/// (<c>continue</c>) or a line shown in the dialog (<c>message</c>).
+/// </summary>
+internal sealed record TaskModuleResponse(TaskModuleBody Task);
+
+[System.Text.Json.Serialization.JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(TaskModuleContinue), "continue")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(TaskModuleMessage), "message")]
+internal abstract record TaskModuleBody;
+
+internal sealed record TaskModuleContinue(TaskModuleInfo Value) : TaskModuleBody;
+
+internal sealed record TaskModuleMessage(string Value) : TaskModuleBody;
+
+internal sealed record TaskModuleInfo(string Title, CardAttachment Card)
+{
+    public string Height { get; init; } = "large";
+    public string Width { get; init; } = "medium";
+}

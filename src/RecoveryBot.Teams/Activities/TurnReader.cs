@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Teams.Activities;
 
@@ -43,7 +44,7 @@ internal static class TurnReader
         {
             foreach (var p in data.EnumerateObject().Take(64))
             {
-                if (Scalar(p.Value) is { } text && p.Name is not ("rb" or "gap" or "cr" or "rev" or "msteams"))
+                if (Scalar(p.Value) is { } text && p.Name is not ("rb" or "gap" or "cr" or "rev" or "msteams" or "card" or "seen"))
                     inputs[p.Name] = text.Length > 4000 ? text[..4000] : text;
             }
         }
@@ -51,6 +52,29 @@ internal static class TurnReader
         GapId? gap = GapId.TryParse(Scalar(Get(data, "gap")), out var g) ? g : null;
         return new CardAction(verb.Trim(), gap, Int(Get(data, "cr")), Int(Get(data, "rev")), inputs);
     }
+
+    /// <summary>The card a click or refresh came from (<c>card</c>, <c>gap</c>/<c>cr</c>, <c>rev</c> in its data); null for cards without one.</summary>
+    public static CardSubject? ReadSubject(JsonElement? value)
+    {
+        var data = value is { ValueKind: JsonValueKind.Object } v ? v : default;
+        CardKind? kind = Scalar(Get(data, "card")) switch
+        {
+            "gap" => CardKind.Gap,
+            "detail" => CardKind.GapDetail,
+            "retest" => CardKind.Retest,
+            "change" => CardKind.Change,
+            _ => null,
+        };
+        if (kind is not { } k) return null;
+        GapId? gap = GapId.TryParse(Scalar(Get(data, "gap")), out var g) ? g : null;
+        int? change = Int(Get(data, "cr")) is > 0 and var n ? n : null;
+        if (k == CardKind.Change ? change is null : gap is null) return null;
+        return new CardSubject(k, k == CardKind.Change ? null : gap, k == CardKind.Change ? change : null, Int(Get(data, "rev")) ?? -1);
+    }
+
+    /// <summary>Whose view a refreshed card is (<c>seen</c> in its refresh data).</summary>
+    public static string? ReadSeen(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v ? Scalar(Get(v, "seen")) : null;
 
     private static JsonElement? Get(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) ? v : null;

@@ -19,15 +19,28 @@ internal sealed record Destination(string ServiceUrl, string ConversationId, str
 
 /// <summary>
 /// The message id Core keeps for a card (to update it in place later): the activity id plus the conversation it
-/// lives in, because a card posted in a channel thread can only be updated through that thread's conversation id.
+/// lives in, because a card posted in a channel thread can only be updated through that thread's conversation id,
+/// and the serviceUrl it was posted through (the update goes there even when the decision arrives through another).
 /// </summary>
 internal static class MessageRef
 {
-    public static string Encode(string conversationId, string activityId) => $"{activityId} {conversationId}";
+    public static string Encode(string conversationId, string activityId, string? serviceUrl = null) =>
+        serviceUrl is { Length: > 0 } url ? $"{activityId} {conversationId} {url}" : $"{activityId} {conversationId}";
 
     public static (string ActivityId, string? ConversationId) Decode(string messageId)
     {
-        var space = messageId.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? (messageId, null) : (messageId[..space], messageId[(space + 1)..]);
+        var (activity, conversation, _) = DecodeFull(messageId);
+        return (activity, conversation);
+    }
+
+    public static (string ActivityId, string? ConversationId, string? ServiceUrl) DecodeFull(string messageId)
+    {
+        var parts = messageId.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length switch
+        {
+            >= 3 => (parts[0], parts[1], parts[2]),
+            2 => (parts[0], parts[1], null),
+            _ => (messageId, null, null),
+        };
     }
 }

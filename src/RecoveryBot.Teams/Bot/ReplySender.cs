@@ -71,17 +71,21 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
     {
         if (outgoing is Outgoing.Update update)
         {
-            var (activityId, conversation) = MessageRef.Decode(update.MessageId);
+            var (activityId, conversation, serviceUrl) = MessageRef.DecodeFull(update.MessageId);
             var target = to with { ConversationId = conversation ?? to.ConversationId, ReplyToId = null };
-            await connector.UpdateAsync(to.ServiceUrl, target.ConversationId, activityId, message with
+            await connector.UpdateAsync(serviceUrl ?? to.ServiceUrl, target.ConversationId, activityId, message with
             {
                 Conversation = new OutboundConversation(target.ConversationId), ReplyToId = null,
             }, ct);
             return null;
         }
         var id = await PostAsync(to, message, ct);
-        if (id is not null && outgoing is Outgoing.Post { Card.AwaitsDecisionOf: { } change } && message.Attachments is not null)
-            await service.RememberCardAsync(to.Channel, change, MessageRef.Encode(to.ConversationId, id), ct);
+        if (id is not null && outgoing is Outgoing.Post { Card.AwaitsDecisionOf: { } change } && message.Attachments is not null
+            && await service.RememberCardAsync(to.Channel, change, MessageRef.Encode(to.ConversationId, id, to.ServiceUrl), ct) is { } decided)
+        {
+            // Decided before this card was remembered: it loses its buttons now instead of waiting for a refresh.
+            await connector.UpdateAsync(to.ServiceUrl, to.ConversationId, id, Message(to with { ReplyToId = null }, null, CardRenderer.Render(decided)), ct);
+        }
         return id;
     }
 

@@ -3,12 +3,11 @@ using RecoveryBot.Core.App;
 using RecoveryBot.Core.Commands;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Teams.Activities;
-using RecoveryBot.Teams.Cards;
 
 namespace RecoveryBot.Teams.Bot;
 
 /// <summary>What the endpoint answers: an HTTP status and, for an invoke, its body.</summary>
-internal sealed record BotResponse(int Status, InvokeResponse? Invoke = null)
+internal sealed record BotResponse(int Status, object? Body = null)
 {
     public static readonly BotResponse Ok = new(200);
 }
@@ -16,7 +15,8 @@ internal sealed record BotResponse(int Status, InvokeResponse? Invoke = null)
 /// <summary>One activity → at most one Core turn → replies through the Connector (or the invoke response).</summary>
 internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welcome welcome)
 {
-    private const string UnknownButton = "That button is not one RecoveryBot knows; nothing was changed.";
+    private readonly CardInvokes _cards = new(service, sender);
+    private readonly MessageActions _messageActions = new(service, sender);
 
     public Task<BotResponse> HandleAsync(Activity a, CancellationToken ct) => a.Type switch
     {
@@ -45,26 +45,20 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
     private static bool IsClick(Activity a) => a.Value is { ValueKind: JsonValueKind.Object } v
         && (string.IsNullOrWhiteSpace(a.Text) || v.TryGetProperty("rb", out _));
 
-    /// <summary>Action.Execute must be answered in the HTTP response (protocols.md A); other invokes are not implemented.</summary>
-    private async Task<BotResponse> OnInvokeAsync(Activity a, CancellationToken ct)
+    /// <summary>
+    /// Invokes are answered in the HTTP response (protocols.md A): card actions (Action.Execute and refresh) and the
+    /// "Log as gap" message action; any other invoke is not implemented (501, as the Bot Framework SDK answers).
+    /// </summary>
+    private Task<BotResponse> OnInvokeAsync(Activity a, CancellationToken ct)
     {
-        if (!string.Equals(a.Name, ActivityTypes.AdaptiveCardAction, StringComparison.Ordinal)) return new BotResponse(501);
-        if (TurnReader.Read(a) is not { } turn) return new BotResponse(400);
-        var execute = a.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var act) && act.ValueKind == JsonValueKind.Object ? act : (JsonElement?)null;
-        var verb = execute is { } e && e.TryGetProperty("verb", out var vb) && vb.ValueKind == JsonValueKind.String ? vb.GetString() : null;
-        JsonElement? data = execute is { } x && x.TryGetProperty("data", out var d) ? d : null;
-        if (verb is null || TurnReader.ReadAction(data, verb) is not { } action)
-            return new BotResponse(200, new InvokeMessageResponse(UnknownButton));
-
-        var result = await service.HandleActionAsync(turn, action, ct);
-        var replaces = result.Replies.OfType<Reply.UpdateCard>().FirstOrDefault(u => MessageRef.Decode(u.MessageId).ActivityId == a.ReplyToId);
-        var forActor = replaces is null ? result.Replies.OfType<Reply.Text>().Where(t => t.To == Audience.Actor).ToList() : [];
-        var rest = result.Replies.Where(r => r != replaces && !forActor.Contains(r)).ToList();
-        await sender.SendAsync(Destination.Post(a, turn.Channel), rest, throwOnFailure: false, ct);
-        InvokeResponse body = replaces is not null
-            ? new InvokeCardResponse(CardRenderer.Render(replaces.Doc))
-            : new InvokeMessageResponse(forActor.Count > 0 ? string.Join("\n\n", forActor.Select(t => t.Message)) : "Done.");
-        return new BotResponse(200, body);
+        if (a.Name is not (ActivityTypes.AdaptiveCardAction or MessageActions.FetchTask or MessageActions.SubmitAction)) return Task.FromResult(new BotResponse(501));
+        if (TurnReader.Read(a) is not { } turn) return Task.FromResult(new BotResponse(400));
+        return a.Name switch
+        {
+            ActivityTypes.AdaptiveCardAction => _cards.ExecuteAsync(a, turn, ct),
+            MessageActions.FetchTask => _messageActions.FetchAsync(a, turn, ct),
+            _ => _messageActions.SubmitAsync(a, turn, ct),
+        };
     }
 
     private async Task<BotResponse> OnInstallAsync(Activity a, CancellationToken ct)

@@ -40,10 +40,10 @@ internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth,
         var response = await bot.HandleAsync(activity, lifetime.ApplicationStopping);
         log.LogDebug("Teams {Type} activity answered {Status}", activity.Type, response.Status);
         http.Response.StatusCode = response.Status;
-        if (response.Invoke is { } invoke)
+        if (response.Body is { } answer)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(invoke, invoke.GetType(), TeamsJson.Wire), http.RequestAborted);
+            await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(answer, answer.GetType(), TeamsJson.Wire), http.RequestAborted);
         }
     }
 

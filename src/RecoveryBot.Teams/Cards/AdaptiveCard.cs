@@ -13,10 +13,16 @@ internal sealed record AdaptiveCard
     [JsonPropertyOrder(-1)]
     public string Version { get; init; } = SchemaVersion;
 
+    /// <summary>Asks each listed viewer's client for their own view of the card (Universal Actions, protocols.md D).</summary>
+    public CardRefresh? Refresh { get; init; }
+
     public required IReadOnlyList<CardElement> Body { get; init; }
     public IReadOnlyList<CardButton>? Actions { get; init; }
     public TeamsCardOptions? Msteams { get; init; }
 }
+
+/// <summary><c>refresh</c>: the Action.Execute a client runs for the users in <see cref="UserIds"/> (at most 60 in Teams).</summary>
+internal sealed record CardRefresh(CardButton Action, IReadOnlyList<string> UserIds);
 
 internal sealed record TeamsCardOptions(string Width);
 
@@ -90,6 +96,7 @@ internal sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<Car
 internal sealed record CardChoice(string Title, string Value);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ExecuteButton), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitButton), "Action.Submit")]
 [JsonDerivedType(typeof(ShowCardButton), "Action.ShowCard")]
 [JsonDerivedType(typeof(OpenUrlButton), "Action.OpenUrl")]
@@ -98,6 +105,10 @@ internal abstract record CardButton(string Title)
     public string? Style { get; init; }
 }
 
+/// <summary>A button Teams answers through the <c>adaptiveCard/action</c> invoke; the card's inputs are merged into its data.</summary>
+internal sealed record ExecuteButton(string Title, string Verb, SubmitData Data) : CardButton(Title);
+
+/// <summary>Kept only for task-module dialogs, which submit with Action.Submit (Teams runs no Action.Execute there).</summary>
 internal sealed record SubmitButton(string Title, SubmitData Data) : CardButton(Title);
 
 /// <summary>A button that opens a small card in place (a required note, then Submit).</summary>
@@ -113,4 +124,10 @@ internal sealed record SubmitData([property: JsonPropertyName("rb")] string Verb
     public int? Rev { get; init; }
     public string? Filter { get; init; }
     public string? Page { get; init; }
+
+    /// <summary>Which card this is (gap, detail, retest, change), so a refresh or a click can compose it again.</summary>
+    public string? Card { get; init; }
+
+    /// <summary>On a card already refreshed for one person: whose view it is (no refresh again without a change).</summary>
+    public string? Seen { get; init; }
 }

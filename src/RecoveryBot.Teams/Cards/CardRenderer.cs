@@ -8,14 +8,67 @@ namespace RecoveryBot.Teams.Cards;
 /// <summary>
 /// Any Core document as an Adaptive Card 1.5 that fits one Teams message: Teams refuses messages over 100 KB, so a
 /// card is kept under <see cref="MaxCardBytes"/>. It knows no card kinds. Teams' own ways: a banner is coloured,
-/// links are Action.OpenUrl buttons, and a button with a note opens the note in place (Action.ShowCard).
+/// links are Action.OpenUrl buttons, a button with a note opens the note in place (Action.ShowCard), and buttons
+/// are Action.Execute (Universal Actions), answered in the invoke response.
+/// <para>
+/// Who sees which buttons: the message itself (the base card) carries every role's buttons, because clients that do
+/// not refresh (the Agents Playground, a refresh that failed) must still be able to act; the server refuses the
+/// wrong person. Its <c>refresh</c> lists the people holding those roles, whose clients then ask for their own view
+/// (<see cref="RenderFor"/>): exactly the buttons of the roles they hold, and the read-only card for anyone else.
+/// Action.Submit remains only in task-module dialogs (<see cref="RenderDialog"/>), where Teams runs no Action.Execute.
+/// </para>
 /// </summary>
 internal static class CardRenderer
 {
     public const int MaxCardBytes = 76 * 1024;
     public const string NoteError = "Please write a short note first.";
+    public const string RefreshVerb = "refresh";
+    public const int MaxRefreshUsers = 60;
 
-    public static AdaptiveCard Render(CardDoc doc)
+    /// <summary>The base card, as posted: every button, and a refresh for the people whose roles the buttons need.</summary>
+    public static AdaptiveCard Render(CardDoc doc) => Render(doc, doc.Actions, Refresh(doc, seen: null), dialog: false);
+
+    /// <summary>
+    /// One viewer's card: the buttons their roles allow on it now (all of them on a card without a subject, such as a
+    /// form or a log page). With <paramref name="refreshAgain"/> false it carries no refresh, so a client that shows it
+    /// does not ask again until the message itself changes.
+    /// </summary>
+    public static AdaptiveCard RenderFor(CardDoc doc, string viewerId, bool refreshAgain)
+    {
+        var actions = doc.Subject is null ? doc.Actions : [.. doc.Actions.Where(a => MayPress(doc, a, viewerId))];
+        return Render(doc, actions, refreshAgain ? Refresh(doc, viewerId) : null, dialog: false);
+    }
+
+    /// <summary>A form inside a Teams dialog (task module): Action.Submit, the one submit action dialogs run.</summary>
+    public static AdaptiveCard RenderDialog(CardDoc doc) => Render(doc, doc.Actions, null, dialog: true) with { Msteams = null };
+
+    /// <summary>True when the viewer may press the action: anyone for a member's button, else the holder of its role.</summary>
+    public static bool MayPress(CardDoc doc, ActionView a, string viewerId) =>
+        a.MayPress == Role.Member || doc.Holders.Any(h => h.Role == a.MayPress && string.Equals(h.User.Id, viewerId, StringComparison.Ordinal));
+
+    private static CardRefresh? Refresh(CardDoc doc, string? seen)
+    {
+        if (doc.Subject is not { } subject) return null;
+        var users = doc.Holders.Where(h => doc.Actions.Any(a => a.MayPress == h.Role && a.MayPress != Role.Member))
+            .Select(h => h.User.Id).Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers).ToList();
+        if (users.Count == 0) return null;
+        return new CardRefresh(new ExecuteButton("Refresh", RefreshVerb, Data(RefreshVerb, subject) with { Seen = seen }), users);
+    }
+
+    private static SubmitData Data(string verb, CardSubject subject) => new(verb)
+    {
+        Card = Kind(subject.Kind), Gap = subject.Gap?.ToString(), Cr = subject.Change, Rev = subject.Revision,
+    };
+
+    public static string Kind(CardKind kind) => kind switch
+    {
+        CardKind.Gap => "gap",
+        CardKind.GapDetail => "detail",
+        CardKind.Retest => "retest",
+        _ => "change",
+    };
+
+    private static AdaptiveCard Render(CardDoc doc, IReadOnlyList<ActionView> shown, CardRefresh? refresh, bool dialog)
     {
         var body = new List<CardElement>();
         if (doc.Context is { } context) body.Add(Blocks.Context(context));
@@ -33,27 +86,29 @@ internal static class CardRenderer
         List<CardButton> actions =
         [
             .. doc.Links.Where(l => Links.Web(l.Url) is not null).Select(l => new OpenUrlButton(l.Label, new Uri(l.Url))),
-            .. doc.Actions.Select(Button),
+            .. shown.Select(a => Button(a, doc.Subject, dialog)),
         ];
-        return Fit(Blocks.Card(body, actions));
+        return Fit(Blocks.Card(body, actions) with { Refresh = refresh });
     }
 
     public static int Size(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, TeamsJson.Wire.AdaptiveCard).Length;
 
-    public static CardButton Button(ActionView a)
+    public static CardButton Button(ActionView a, CardSubject? subject = null, bool dialog = false)
     {
         var data = new SubmitData(a.Verb)
         {
             Gap = a.Gap?.ToString(), Cr = a.Change, Rev = a.Gap is null && a.Change is null ? null : a.Revision,
             Filter = a.Filter?.ToString().ToLowerInvariant(), Page = a.Page?.ToString(CultureInfo.InvariantCulture),
+            Card = subject is null ? null : Kind(subject.Kind),
         };
         var style = Style(a.Style);
-        if (a.Note is not { } note) return new SubmitButton(a.Label, data) { Style = style };
+        CardButton Press() => dialog ? new SubmitButton(a.Label, data) { Style = style } : new ExecuteButton(a.Label, a.Verb, data) { Style = style };
+        if (a.Note is not { } note) return Press();
         var field = new InputText(note.Id, note.Label)
         {
             IsRequired = note.Required ? true : null, ErrorMessage = note.Required ? NoteError : null, IsMultiline = true, MaxLength = note.MaxLength,
         };
-        return new ShowCardButton(a.Label, new AdaptiveCard { Body = [field], Actions = [new SubmitButton(a.Label, data) { Style = style }] });
+        return new ShowCardButton(a.Label, new AdaptiveCard { Body = [field], Actions = [Press()] });
     }
 
     private static CardElement Input(FormInput i) => i.Kind == InputKind.Choice
@@ -95,6 +150,6 @@ internal static class CardRenderer
             kept.Add(element);
         }
         var cut = card with { Body = [.. kept, note] };
-        return Size(cut) <= MaxCardBytes ? cut : Blocks.Card([note]);
+        return Size(cut) <= MaxCardBytes ? cut : Blocks.Card([note]) with { Refresh = card.Refresh };
     }
 }
