@@ -265,6 +265,26 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
       }
     }
   });
+
+  step('"Log as gap" on a message opens the gap form with its text and logs it in the recovery', async () => {
+    const thread = threads.lead;
+    const page = clients.lead.page;
+    // The playground's message actions: "…" on a message → Action Command → the command id, as the manifest names it.
+    await thread.locator.getByRole('button', { name: 'Show more information' }).first().click();
+    await page.getByRole('menuitem', { name: 'Action Command' }).click();
+    const ask = page.getByRole('dialog');
+    await ask.getByRole('textbox').fill('logAsGap');
+    await ask.getByRole('button', { name: 'Create' }).click();
+    const form = page.getByRole('dialog').filter({ hasText: 'Report a gap' });
+    await form.waitFor();
+    const title = form.getByRole('textbox', { name: /What is the problem/ });
+    assert.equal(await title.inputValue(), 'Quotes rollout went wrong: recovery starts here.');
+    await title.fill('Quote PDFs are blank on mobile');
+    await form.getByRole('button', { name: 'Report', exact: true }).click();
+    await page.getByText('G-3 logged by Alex Wilber: Quote PDFs are blank on mobile.').first().waitFor();
+    await page.locator('.ac-adaptiveCard').filter({ hasText: 'G-3 Quote PDFs are blank on mobile' }).first().waitFor();
+    await clients.lead.screenshot(artifactPath('teams-playground-log-as-gap.png'));
+  });
 });
 
 /** The id in a stored user column ({"Id":…,"Name":…}). */

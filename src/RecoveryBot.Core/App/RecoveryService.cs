@@ -68,7 +68,8 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         }
         catch (StoreUnavailableException)
         {
-            return RecoveryDocs.Gone(subject.Gap?.ToString() ?? $"CR-{subject.Change}") with { Notes = [Unavailable] };
+            // Still a valid card, so the client is not left with a broken one; it says why and changes nothing.
+            return new CardDoc { Title = "This card could not be loaded just now", Notes = [Unavailable], Summary = Unavailable };
         }
     }
 

@@ -41,7 +41,10 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
         return BotResponse.Ok;
     }
 
-    /// <summary>An Action.Submit click: a value object and no typed text (or our own data marker).</summary>
+    /// <summary>
+    /// An Action.Submit click: a value object and no typed text (or our own data marker). New cards use Action.Execute;
+    /// this keeps working the buttons of cards posted before, which stay in channels.
+    /// </summary>
     private static bool IsClick(Activity a) => a.Value is { ValueKind: JsonValueKind.Object } v
         && (string.IsNullOrWhiteSpace(a.Text) || v.TryGetProperty("rb", out _));
 

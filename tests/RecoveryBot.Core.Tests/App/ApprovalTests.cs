@@ -130,6 +130,21 @@ public sealed class ApprovalTests
     }
 
     [Fact]
+    public async Task RememberCard_AfterTheDecision_ReturnsTheDecidedCard_SoTheLateCardLosesItsButtons()
+    {
+        var s = await WithGapAsync();
+        await s.Say(Lena, "plan");
+        await s.Click(Dana, CardVerbs.Approve, null, 1, 0);
+
+        var decided = await s.Service.RememberCardAsync(s.Channel, 1, "msg-43", CancellationToken.None);
+
+        Assert.NotNull(decided);
+        Assert.Empty(decided.Actions);
+        Assert.StartsWith("Approved by Dana Ruiz on ", decided.Banner!.Text, StringComparison.Ordinal);
+        Assert.Null(await s.Service.RememberCardAsync(s.Channel, 2, "msg-44", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SignOff_ByNonApprover_Refused()
     {
         var s = await FixReadyAsync();

@@ -83,6 +83,7 @@ public class CommandParserValidTests
         { "log all page 2", new LogCommand(LogFilter.All, 2) },
         { "log page 3", new LogCommand(LogFilter.Open, 3) },
         { "show g-7", new ShowCommand(G7) },
+        { "show cr-3", new ShowChangeCommand(3) },
         { "checkin", new CheckinCommand(false) },
         { "checkin preview", new CheckinCommand(true) },
         { "check-in preview", new CheckinCommand(true) },
