@@ -12,7 +12,7 @@ public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = n
 public sealed record CardAction(string Verb, GapId? Gap, int? Change, int? Revision, IReadOnlyDictionary<string, string> Inputs)
 {
     public string? Input(string key) =>
-        Inputs.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        Inputs.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? Views.CoreText.Clean(v).Trim() : null;
 }
 
 /// <summary>Signed links to the one-page summary; the host implements it (it knows the base URL and key).</summary>

@@ -22,13 +22,13 @@ public enum PostKind
 /// </summary>
 public sealed record Occurrence(string Key, PostKind Kind, DateTimeOffset DueAt, bool Late, Reply Reply)
 {
-    /// <summary>The first line a person sees, for previews and logs at Debug level.</summary>
-    public string FirstLine => Reply switch
+    /// <summary>The first line a person sees (people by name), for previews and logs at Debug level.</summary>
+    public string FirstLine => CoreText.Named(Reply switch
     {
         Reply.Text t => t.Message.Split('\n', 2)[0],
         Reply.Card c => c.Doc.Summary,
         _ => Kind.ToString(),
-    };
+    });
 }
 
 /// <summary>What the planner reads: the recovery as it is now, plus lines owed to the lead in the next check-in.</summary>

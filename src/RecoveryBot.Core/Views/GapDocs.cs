@@ -33,7 +33,8 @@ public static class GapDocs
     {
         Title = reminder ? $"Reminder: does {g.Id} work in your normal day?" : $"Does {g.Id} work in your normal day?",
         Context = r.Name,
-        Banner = reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null,
+        Banner = reminder ? new Banner($"{Fmt.At(g.Retester)}, this retest is still waiting for your answer.", Tone.Attention)
+            : new Banner($"{Fmt.At(g.Retester)}, please retest this in your normal day."),
         Facts =
         [
             new("Item", $"{g.Id} {g.Title}"),
@@ -45,7 +46,7 @@ public static class GapDocs
         Notes = [.. late ? [ScheduledTexts.LateCardNote] : Array.Empty<string>(),
             "Try it the way you work every day, not in a demo. Only the retester's answer can close this item."],
         Actions = actions,
-        Summary = $"Does {g.Id} work in your normal day? {g.Title}",
+        Summary = $"{Fmt.At(g.Retester)}: does {g.Id} work in your normal day? {g.Title}",
     };
 
     /// <summary>"Wed 2 Dec 2026 14:05 — Ana Silva: status fix ready → verified (works in my normal day)".</summary>

@@ -37,7 +37,7 @@ public sealed class RetestLateTests
         Assert.Equal("retest:G-7:2026-12-03:2", second.Key);
         Assert.True(Late(Card(second)));
         Assert.StartsWith("(late: was due Mon 7 Dec 2026 10:00) ",
-            ((Reply.Text)Assert.Single(plan.Due, o => o.Kind == PostKind.RetestLeadNotice).Reply).Message, StringComparison.Ordinal);
+            CoreText.Named(((Reply.Text)Assert.Single(plan.Due, o => o.Kind == PostKind.RetestLeadNotice).Reply).Message), StringComparison.Ordinal);
     }
 
     [Fact]

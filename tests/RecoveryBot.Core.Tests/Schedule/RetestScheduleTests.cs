@@ -35,7 +35,7 @@ public sealed class RetestScheduleTests
         Assert.Equal("Mon 2026-12-07 10:00", LocalText(walk.Single("retest:G-7:2026-12-03:2")));
         var notice = walk.Single("retest:G-7:2026-12-03:lead");
         Assert.Equal("Mon 2026-12-07 10:00", LocalText(notice));
-        Assert.StartsWith("Lena Ortiz: Ravi Mehta has not answered the retest of G-7", ((Reply.Text)notice.Reply).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Lena Ortiz: Ravi Mehta has not answered the retest of G-7", CoreText.Named(((Reply.Text)notice.Reply).Message), StringComparison.Ordinal);
         Assert.Equal(3, walk.Of(PostKind.RetestReminder).Count() + walk.Of(PostKind.RetestLeadNotice).Count());
     }
 
