@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IRecoveryStore, TableRecoveryStore>();
         services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
+        services.TryAddSingleton<IPeopleIndex, TablePeopleIndex>();
         services.AddScheduleIndex();
         services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();

@@ -31,3 +31,18 @@ public class MentionRenderingTests
         Assert.DoesNotContain("\"user\"", JsonSerializer.Serialize(message, SlackJson.Default.Options), StringComparison.Ordinal);
     }
 }
+
+public class PickCodecTests
+{
+    [Fact]
+    public void Value_RecoveryPick_RoundTripsTheRecoveryAndTheCommand()
+    {
+        var view = new ActionView(CardVerbs.InRecovery, "Billing") { Recovery = "r0123456789abcdef01234567", Command = "broken G-7 still: fails" };
+
+        var click = ActionCodec.Decode(ActionCodec.ActionId(view.Verb), ActionCodec.Value(view));
+
+        Assert.Equal(CardVerbs.InRecovery, click.Action.Verb);
+        Assert.Equal("r0123456789abcdef01234567", click.Action.Input(FormFields.Recovery));
+        Assert.Equal("broken G-7 still: fails", click.Action.Input(FormFields.Command));
+    }
+}

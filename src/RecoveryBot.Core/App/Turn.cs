@@ -3,7 +3,14 @@ using RecoveryBot.Core.Model;
 namespace RecoveryBot.Core.App;
 
 /// <summary>Who acts, where. <paramref name="Address"/> is the adapter's conversation reference for proactive posts.</summary>
-public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = null);
+public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = null)
+{
+    /// <summary>A one-to-one conversation with the bot: commands that name an item act on the channel's recovery.</summary>
+    public bool Direct { get; init; }
+
+    /// <summary>The command as typed, when it was typed (a direct message's "which recovery?" buttons run it again).</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>
 /// A click on a card or a form submit, as the adapter read it. <see cref="Revision"/> is the revision the card was

@@ -43,6 +43,12 @@ public abstract record Outcome
 /// <summary>The outcome of one turn: how it ended, what to say, and the history it wrote.</summary>
 public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<HistoryEvent> Events, Outcome Outcome)
 {
+    /// <summary>
+    /// Set when the turn came from a direct message and acted on a channel's recovery: channel replies go to that
+    /// channel (<see cref="Recovery.Address"/> is its conversation reference), the actor's replies stay in the DM.
+    /// </summary>
+    public Recovery? ActedIn { get; init; }
+
     public static TurnResult Say(string line, Audience to = Audience.Actor) => new([new Reply.Text(line, to)], [], Outcome.ReadOnly);
 
     public static TurnResult Refuse(string reason) => new([new Reply.Text(reason)], [], new Outcome.Refused(reason));
