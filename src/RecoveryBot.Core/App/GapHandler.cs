@@ -81,7 +81,7 @@ internal static class GapHandler
             case BrokenCommand c when ctx.Check(Lifecycle.CanVerdict(g)) && ctx.Check(Guard.Retester(g, ctx.Actor, $"report {g.Id} still broken")):
                 ctx.Write(g with { Status = GapStatus.InProgress, BrokenNote = c.Note });
                 ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.InProgress.Text(), c.Note);
-                ctx.Say($"{g.Id} is still broken for {ctx.Actor.Name}: \"{c.Note}\". Back to in progress — {g.Owner?.Name}, over to you.", Audience.Channel);
+                ctx.Say($"{g.Id} is still broken for {ctx.Actor.Name}: \"{c.Note}\". Back to in progress — {Fmt.At(g.Owner)}, over to you.", Audience.Channel);
                 break;
             case MoveDueCommand c when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, $"move the due date of {g.Id}")) && ctx.Check(Lifecycle.CanMoveDue(g)):
                 MoveDue(ctx, g, c);

@@ -45,6 +45,13 @@ public static class ScheduledTexts
     public static string Undelivered(PostKind kind, string key, DateTimeOffset dueAt, TimeZoneInfo zone, string reason) =>
         $"{Describe(kind)} ({key}, due {Fmt.When(dueAt, zone)}) was not delivered: {reason}";
 
+    /// <summary>Why a personal post went to the channel: "could not reach Ravi Patel by direct message (cannot_dm_bot)".</summary>
+    public static string Unreachable(UserRef person, string reason) => $"could not reach {person.Name} by direct message ({reason})";
+
+    /// <summary>The line the lead reads when a personal post went to the channel because the DM could not be delivered.</summary>
+    public static string DirectFellBack(PostKind kind, string key, string why) =>
+        $"{Describe(kind)} ({key}) {why}; it was posted in the channel instead.";
+
     public static string Describe(PostKind kind) => kind switch
     {
         PostKind.Checkin => "The check-in",

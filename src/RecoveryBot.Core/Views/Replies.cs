@@ -17,6 +17,12 @@ public abstract record Reply
 
     /// <summary>Open a form: a Slack modal, or a form card in Teams. The document has inputs and one submit action.</summary>
     public sealed record Form(CardDoc Doc) : Reply;
+
+    /// <summary>
+    /// Personal work for one person: <see cref="Personal"/> goes to them by direct message; when that cannot be
+    /// delivered (they cannot be messaged, the account is gone), <see cref="Fallback"/> goes to the channel instead, once.
+    /// </summary>
+    public sealed record Direct(UserRef Person, Reply Personal, Reply Fallback) : Reply;
 }
 
 /// <summary>How a turn ended, typed: adapters act on this, never on the shape or wording of the replies.</summary>

@@ -34,8 +34,11 @@ public sealed class OverdueScheduleTests
         var gap = InProgress(7, new DateOnly(2026, 12, 4), R.StartedAt);
         var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 7, 10), Input(R, gap));
 
-        var text = Assert.IsType<Reply.Text>(walk.Single("overdue:G-7:2026-12-04:nudge").Reply);
-        Assert.Equal(Audience.Channel, text.To);
+        var direct = Assert.IsType<Reply.Direct>(walk.Single("overdue:G-7:2026-12-04:nudge").Reply);
+        Assert.Equal(gap.Owner, direct.Person);
+        var text = Assert.IsType<Reply.Text>(direct.Personal);
+        Assert.Equal(Audience.Actor, text.To);
+        Assert.Equal(new Reply.Text(text.Message, Audience.Channel), direct.Fallback);
         Assert.StartsWith(Fmt.At(gap.Owner) + ", G-7", text.Message, StringComparison.Ordinal);
         Assert.Equal([gap.Owner!], CoreText.People(text.Message));
         Assert.StartsWith("Ana Silva, G-7", CoreText.Named(text.Message), StringComparison.Ordinal);
