@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRecoveryStore>(sp =>
             new RecentRecoveryRows(sp.GetRequiredService<TableRecoveryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
+        services.TryAddSingleton<IPeopleIndex, TablePeopleIndex>();
         services.AddScheduleIndex();
         services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();

@@ -18,7 +18,10 @@ public sealed record TableNames(string Prefix)
     /// <summary>The Data Protection key ring that encrypts the stored tokens.</summary>
     public string DataProtectionKeys => Prefix + "dataprotection";
 
-    public IReadOnlyList<string> All => [Recoveries, Schedule, Outbox, Leases, Installations, DataProtectionKeys];
+    /// <summary>People's recoveries: PartitionKey a hash of platform, tenant and user; RowKey a recovery id.</summary>
+    public string People => Prefix + "people";
+
+    public IReadOnlyList<string> All => [Recoveries, Schedule, Outbox, Leases, Installations, DataProtectionKeys, People];
 
     /// <summary>The schedule partition for an instant: <c>yyyyMMddHH</c> in UTC.</summary>
     public static string Bucket(DateTimeOffset at) =>

@@ -23,6 +23,8 @@ public sealed class TableStorage(TableServiceClient service, IOptions<StorageOpt
 
     public TableClient DataProtectionKeys => service.GetTableClient(Names.DataProtectionKeys);
 
+    public TableClient People => service.GetTableClient(Names.People);
+
     /// <summary>A client whose retries follow <paramref name="options"/>; constructing it makes no network call.</summary>
     public static TableServiceClient CreateServiceClient(StorageOptions options)
     {

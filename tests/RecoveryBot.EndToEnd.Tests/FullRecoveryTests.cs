@@ -63,7 +63,7 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
 
         // Ana marks the fix ready with Ravi as retester: the retest card is posted with Works / Still broken.
         await Slack.CommandAsync(Ana, $"ready G-1 retest {Ravi.Mention} +2d", Channel);
-        await api.WaitForPost("G-1 fix ready. Ravi Patel retests it on ");
+        await api.WaitForPost($"G-1 fix ready. <@{Ravi.Id}> retests it on ");
         var retestCard = await api.WaitForPost("Does G-1 work in your normal day?");
         Assert.Equal(["works", "broken"], retestCard.Buttons.Select(b => b.GetProperty("action_id").GetString()));
         g1 = await stored.GapAsync(Team, Channel, 1);

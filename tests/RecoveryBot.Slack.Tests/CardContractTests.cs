@@ -31,7 +31,8 @@ public sealed class CardContractTests
         using var json = JsonDocument.Parse(wire);
         var visible = string.Join("", Visible(json.RootElement));
 
-        Assert.Empty(DocContract.Missing(doc, visible));
+        // A mention is Slack's user element: Slack shows the person's name from their id.
+        Assert.Empty(DocContract.Missing(doc, visible, p => "@" + p.Id));
         var blocks = json.RootElement.GetProperty("blocks");
         BlockLimits.AssertBlocks(blocks, doc.Inputs.Count > 0 ? SlackLimits.ModalBlocks : SlackLimits.MessageBlocks);
         foreach (var input in doc.Inputs.Where(i => i.Kind != InputKind.Choice))
@@ -51,7 +52,8 @@ public sealed class CardContractTests
             using var json = JsonDocument.Parse(Wire(doc));
             // The only mrkdwn in a message is its fallback text, where Slack's three characters are escaped.
             Assert.DoesNotContain("\"mrkdwn\"", Wire(doc), StringComparison.Ordinal);
-            var fallback = json.RootElement.GetProperty("text").GetString()!;
+            // The one token left is the mention Core asked for (a Slack user id), which notifies that person.
+            var fallback = System.Text.RegularExpressions.Regex.Replace(json.RootElement.GetProperty("text").GetString()!, "<@[UW][A-Z0-9]+>", "");
             Assert.DoesNotContain("<", fallback, StringComparison.Ordinal);
             // Rich text and plain_text are literal: "<!channel>" there is text, never a broadcast.
             // Where the title is data (the card's title, a fact), it is one literal text, exactly as typed.
@@ -68,6 +70,11 @@ public sealed class CardContractTests
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
+                if (e.TryGetProperty("type", out var type) && type.GetString() == "user")
+                {
+                    yield return "@" + e.GetProperty("user_id").GetString();
+                    break;
+                }
                 foreach (var p in e.EnumerateObject())
                 {
                     if (p.Name is "action_id" or "block_id" or "value" or "private_metadata" or "callback_id" or "url" or "type" or "style") continue;

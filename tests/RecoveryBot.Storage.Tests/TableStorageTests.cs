@@ -32,7 +32,7 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : StoreTestBase(az
             var result = await fresh.CheckAsync(Ct);
 
             Assert.False(result.IsReady);
-            Assert.Equal($"missing tables: {fresh.Names.Schedule}, {fresh.Names.Outbox}, {fresh.Names.Leases}, {fresh.Names.Installations}, {fresh.Names.DataProtectionKeys}", result.Reason);
+            Assert.Equal($"missing tables: {fresh.Names.Schedule}, {fresh.Names.Outbox}, {fresh.Names.Leases}, {fresh.Names.Installations}, {fresh.Names.DataProtectionKeys}, {fresh.Names.People}", result.Reason);
         }
         finally
         {
@@ -45,7 +45,7 @@ public sealed class TableStorageTests(AzuriteFixture azurite) : StoreTestBase(az
     {
         var names = new TableNames("rb");
 
-        Assert.Equal(["rbrecoveries", "rbschedule", "rboutbox", "rbleases", "rbinstallations", "rbdataprotection"], names.All);
+        Assert.Equal(["rbrecoveries", "rbschedule", "rboutbox", "rbleases", "rbinstallations", "rbdataprotection", "rbpeople"], names.All);
         Assert.Equal("2025030407", TableNames.Bucket(new DateTimeOffset(2025, 3, 4, 9, 59, 0, TimeSpan.FromHours(2))));
     }
 

@@ -28,9 +28,14 @@ public static class DocContract
         foreach (var i in doc.Inputs) yield return i.Label;
     }
 
-    /// <summary>Every string of <see cref="Shown"/>, as plain text, that <paramref name="visible"/> lacks.</summary>
-    public static List<string> Missing(CardDoc doc, string visible) =>
-        [.. Shown(doc).Select(CoreText.Plain).Where(s => !visible.Contains(s, StringComparison.Ordinal))];
+    /// <summary>
+    /// Every string of <see cref="Shown"/>, as plain text, that <paramref name="visible"/> lacks. <paramref name="person"/>
+    /// is how the platform shows a mentioned person (by default their name).
+    /// </summary>
+    public static List<string> Missing(CardDoc doc, string visible, Func<RecoveryBot.Core.Model.UserRef, string>? person = null) =>
+        [.. Shown(doc).Select(s => person is null ? CoreText.Plain(s)
+                : string.Concat(CoreText.Spans(s).Select(x => x.Person is { } p ? person(p) : x.Text)))
+            .Where(s => !visible.Contains(s, StringComparison.Ordinal))];
 
     /// <summary>
     /// Compares <paramref name="actual"/> with the golden file (tests/cards/golden/&lt;platform&gt;/&lt;name&gt;.json),

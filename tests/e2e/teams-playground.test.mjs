@@ -135,7 +135,10 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
   step('the lead proposes the reset plan, and the plan card refuses his own Approve click', async () => {
     const thread = threads.lead;
     await thread.reply(bot, ' plan');
-    await thread.waitForText('CR-1: Reset plan for "Quotes rollout" — waiting for Patti Fernandez.');
+    const waiting = await thread.waitForText('CR-1: Reset plan for "Quotes rollout" — waiting for Patti Fernandez.');
+    // The approver is a real mention: the bot sends `<at>Patti Fernandez</at>` with its mention entity, which the
+    // playground draws as an element of its own (plain text stays in the paragraph).
+    assert.equal(await waiting.locator('span', { hasText: 'Patti Fernandez' }).count(), 1);
     await thread.card('Reset plan CR-1').waitFor();
     // Cards are Action.Execute: the refusal comes back in the invoke response, as his card with the reason on top
     // and no buttons (he holds no role that the card's buttons need).

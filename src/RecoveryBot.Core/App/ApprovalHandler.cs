@@ -136,7 +136,7 @@ internal static class ApprovalHandler
     {
         var change = ctx.NewChange(create);
         ctx.Event(change.Gap, "requested", to: change.Label, note: change.Summary);
-        ctx.Say($"{change.Label}: {change.Summary} — waiting for {ctx.R.Approver!.Name}.", Audience.Channel);
+        ctx.Say($"{change.Label}: {change.Summary} — waiting for {Fmt.At(ctx.R.Approver)}.", Audience.Channel);
         ctx.Show(RecoveryDocs.Approval(ctx.R, change, details, ctx.Zone));
     }
 }

@@ -81,7 +81,7 @@ internal static class GapHandler
             case BrokenCommand c when ctx.Check(Lifecycle.CanVerdict(g)) && ctx.Check(Guard.Retester(g, ctx.Actor, $"report {g.Id} still broken")):
                 ctx.Write(g with { Status = GapStatus.InProgress, BrokenNote = c.Note });
                 ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.InProgress.Text(), c.Note);
-                ctx.Say($"{g.Id} is still broken for {ctx.Actor.Name}: \"{c.Note}\". Back to in progress — {g.Owner?.Name}, over to you.", Audience.Channel);
+                ctx.Say($"{g.Id} is still broken for {ctx.Actor.Name}: \"{c.Note}\". Back to in progress — {Fmt.At(g.Owner)}, over to you.", Audience.Channel);
                 break;
             case MoveDueCommand c when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, $"move the due date of {g.Id}")) && ctx.Check(Lifecycle.CanMoveDue(g)):
                 MoveDue(ctx, g, c);
@@ -127,7 +127,7 @@ internal static class GapHandler
         ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.FixReady.Text());
         ctx.Event(g.Id, "retester", g.Retester?.Name, c.Retester.Name, $"retest {Fmt.Date(retest)}");
         if (training is { } t) ctx.Event(g.Id, "training", g.TrainingDate is { } old ? Fmt.Date(old) : null, Fmt.Date(t), c.TrainingNote);
-        ctx.Say($"{g.Id} fix ready. {c.Retester.Name} retests it on {Fmt.Date(retest)}" +
+        ctx.Say($"{g.Id} fix ready. {Fmt.At(c.Retester)} retests it on {Fmt.Date(retest)}" +
                 (training is { } td ? $"; training {Fmt.Date(td)}." : "."), Audience.Channel);
         var updated = g with { Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, Revision = g.Revision + 1 };
         ctx.Show(GapDocs.Retest(ctx.R, updated, GapActions.Retest(updated)));

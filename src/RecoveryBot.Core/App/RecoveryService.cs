@@ -10,7 +10,7 @@ namespace RecoveryBot.Core.App;
 /// The one entry point both channels call: (channel, actor, command or card action) → replies and history.
 /// Reads what the command needs, decides through the handlers, and commits everything as one transaction.
 /// </summary>
-public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null)
+public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null, IPeopleIndex? people = null)
 {
     // Change-request numbers contend only on the recovery's counter; those turns are simply decided again on
     // fresh state. Two people acting on the same item get the conflict reply instead.
@@ -22,13 +22,17 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     public Task<TurnResult> HandleAsync(Turn turn, ChatCommand command, CancellationToken ct) =>
         command is HelpCommand help
             ? Task.FromResult(TurnResult.Say(CommandCatalog.HelpText(help.Topic)))
-            : RunAsync(turn, command, expectedRevision: null, ct);
+            : turn.Direct && people is not null
+                ? DirectAsync(turn, command, turn.Text, expectedRevision: null, ct)
+                : RunAsync(turn, command, expectedRevision: null, ct);
 
     public Task<TurnResult> HandleActionAsync(Turn turn, CardAction action, CancellationToken ct)
     {
+        if (action.Verb == CardVerbs.InRecovery) return PickedAsync(turn, action, ct);
         var mapped = CardActionMapper.Map(action);
         return mapped switch
         {
+            ParseResult.Ok ok when turn.Direct && people is not null => DirectAsync(turn, ok.Command, DirectRouting.TextOf(ok.Command), action.Revision, ct),
             ParseResult.Ok ok => RunAsync(turn, ok.Command, action.Revision, ct),
             ParseResult.Error e => Task.FromResult(TurnResult.Refuse(e.Line)),
             _ => throw new InvalidOperationException(),
@@ -76,6 +80,96 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     /// <summary>True when the channel has a recovery that takes reports (one runs, or a closed one keeps its follow-up).</summary>
     public async Task<bool> HasRecoveryAsync(ChannelKey channel, CancellationToken ct) =>
         (await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not null;
+    /// <summary>
+    /// A command in a direct message. A DM with its own recovery is a channel like any other; otherwise a command that
+    /// names an item acts on the recovery where the person has it: one → there; several → ask; none → say so.
+    /// </summary>
+    private async Task<TurnResult> DirectAsync(Turn turn, ChatCommand command, string? text, int? expectedRevision, CancellationToken ct)
+    {
+        try
+        {
+            if ((await ChannelRecoveries.ReadAsync(store, turn.Channel, ct)).Current is not null) return await RunAsync(turn, command, expectedRevision, ct);
+            if (DirectRouting.TargetOf(command) is not { } target) return TurnResult.Refuse(DirectRouting.Unroutable);
+            var found = new List<Recovery>();
+            foreach (var id in (await people!.RecoveriesOfAsync(PersonKey.Of(turn.Channel, turn.Actor), ct)).Take(MaxCandidates))
+            {
+                if (await store.GetRecoveryAsync(id, ct) is { } r && await ConcernsAsync(r, turn.Actor, target, ct)) found.Add(r);
+            }
+            if (found.Count == 1) return await InAsync(turn, found[0], command, expectedRevision, ct);
+            if (found.Count == 0) return TurnResult.Refuse(DirectRouting.None(target.Gap, target.Change));
+            var what = target.Gap?.ToString() ?? $"CR-{target.Change}";
+            if (text is null) return TurnResult.Refuse($"You have {what} in several recoveries; type the command in the right recovery's channel.");
+            return new TurnResult([new Reply.Card(DirectRouting.Choose(what, text, found), Audience.Actor)], [], Outcome.ReadOnly);
+        }
+        catch (StoreUnavailableException)
+        {
+            return new TurnResult([new Reply.Text(Unavailable)], [], new Outcome.Unavailable());
+        }
+    }
+
+    /// <summary>A click on one of the "which recovery?" buttons: the same checks again, then the command there.</summary>
+    private async Task<TurnResult> PickedAsync(Turn turn, CardAction action, CancellationToken ct)
+    {
+        const string Unknown = "That button is not one RecoveryBot knows; nothing was changed.";
+        if (people is null || !RecoveryId.TryParse(action.Input(FormFields.Recovery), out var id)
+            || CommandParser.Parse(action.Input(FormFields.Command)) is not ParseResult.Ok ok
+            || DirectRouting.TargetOf(ok.Command) is not { } target) return TurnResult.Refuse(Unknown);
+        try
+        {
+            var r = await store.GetRecoveryAsync(id, ct);
+            // The same platform and tenant only: a forged button never reaches another workspace's recovery.
+            if (r is null || r.Channel.Platform != turn.Channel.Platform || r.Channel.Tenant != turn.Channel.Tenant
+                || !await ConcernsAsync(r, turn.Actor, target, ct)) return TurnResult.Refuse(DirectRouting.None(target.Gap, target.Change));
+            return await InAsync(turn, r, ok.Command, null, ct);
+        }
+        catch (StoreUnavailableException)
+        {
+            return new TurnResult([new Reply.Text(Unavailable)], [], new Outcome.Unavailable());
+        }
+    }
+
+    private const int MaxCandidates = 50;
+
+    private async Task<bool> ConcernsAsync(Recovery r, UserRef person, (GapId? Gap, int? Change) target, CancellationToken ct)
+    {
+        var gap = target.Gap is { } g ? await store.GetGapAsync(r.Id, g, ct) : null;
+        var change = target.Change is { } n ? await store.GetChangeRequestAsync(r.Id, n, ct) : null;
+        return DirectRouting.Concerns(r, person, gap, change);
+    }
+
+    /// <summary>The turn as if typed in the recovery's channel: every rule and role check is the channel's.</summary>
+    private async Task<TurnResult> InAsync(Turn turn, Recovery r, ChatCommand command, int? expectedRevision, CancellationToken ct)
+    {
+        var there = turn with { Channel = r.Channel, Address = r.Address, Direct = false };
+        return await RunAsync(there, command, expectedRevision, ct) with { ActedIn = r };
+    }
+
+    // Who was already added to the people index by this host, so a turn pays for an index write once per person.
+    private const int MaxIndexed = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _indexed = new(StringComparer.Ordinal);
+
+    /// <summary>Adds the lead, approver, owners and retesters a commit names to the people index.</summary>
+    private async Task IndexPeopleAsync(Recovery r, Changeset changes, CancellationToken ct)
+    {
+        if (people is null) return;
+        IEnumerable<UserRef?> named = [changes.RecoveryRow?.Lead, changes.RecoveryRow?.Approver, .. changes.Gaps.SelectMany(g => new[] { g.Owner, g.Retester })];
+        foreach (var person in named.OfType<UserRef>().DistinctBy(p => p.Id))
+        {
+            var key = PersonKey.Of(r.Channel, person);
+            var memo = $"{key.Platform}\n{key.Tenant}\n{key.User}\n{r.Id}";
+            if (_indexed.ContainsKey(memo)) continue;
+            try
+            {
+                await people.AddAsync(key, r.Id, ct);
+            }
+            catch (StoreUnavailableException)
+            {
+                continue; // the turn is committed; the next change that names this person adds it
+            }
+            if (_indexed.Count >= MaxIndexed) _indexed.Clear();
+            _indexed[memo] = 0;
+        }
+    }
 
     private async Task<TurnResult> RunAsync(Turn turn, ChatCommand command, int? expectedRevision, CancellationToken ct)
     {
@@ -121,6 +215,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 if (committed is CommitResult.Committed)
                 {
                     if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
+                    await IndexPeopleAsync(ctx.R, changes, ct);
                     return ctx.Result();
                 }
                 var what = ((CommitResult.Conflict)committed).What;
@@ -167,6 +262,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         var changes = ctx.Changes();
         if (await store.CommitAsync(changes, ct) is not CommitResult.Committed) return null;
         if (schedule is not null) await schedule.WakeAsync(ctx.R.Id, ct);
+        await IndexPeopleAsync(ctx.R, changes, ct);
         return ctx.Result();
     }
 

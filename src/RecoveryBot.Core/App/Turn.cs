@@ -3,7 +3,14 @@ using RecoveryBot.Core.Model;
 namespace RecoveryBot.Core.App;
 
 /// <summary>Who acts, where. <paramref name="Address"/> is the adapter's conversation reference for proactive posts.</summary>
-public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = null);
+public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = null)
+{
+    /// <summary>A one-to-one conversation with the bot: commands that name an item act on the channel's recovery.</summary>
+    public bool Direct { get; init; }
+
+    /// <summary>The command as typed, when it was typed (a direct message's "which recovery?" buttons run it again).</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>
 /// A click on a card or a form submit, as the adapter read it. <see cref="Revision"/> is the revision the card was
@@ -17,7 +24,7 @@ public sealed record CardAction(string Verb, GapId? Gap, int? Change, int? Revis
     /// channel's submissions are read through here, so none stores text a typed command could not carry.
     /// </summary>
     public string? Input(string key) =>
-        Inputs.TryGetValue(key, out var v) && Commands.Tokenizer.Normalize(v) is { Length: > 0 } clean ? clean : null;
+        Inputs.TryGetValue(key, out var v) && Commands.Tokenizer.Normalize(Views.CoreText.Clean(v)) is { Length: > 0 } clean ? clean : null;
 }
 
 /// <summary>Signed links to the one-page summary; the host implements it (it knows the base URL and key).</summary>

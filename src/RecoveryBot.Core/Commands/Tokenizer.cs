@@ -69,8 +69,9 @@ internal static class Tokenizer
     }
 
     // Zero-width spaces, word joiners, BOMs and bidi overrides hide or reorder text; ZWJ/ZWNJ stay for emoji and scripts.
+    // Core's mention marks are dropped too, so typed text can never mention anyone.
     private static bool IsInvisible(char c) =>
-        c is '\u200B' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF'
+        c is '\u200B' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF' or Views.CoreText.PersonOpen or Views.CoreText.PersonClose
         || c is >= '\u202A' and <= '\u202E'
         || c is >= '\u2066' and <= '\u2069';
 }

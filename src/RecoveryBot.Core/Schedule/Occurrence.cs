@@ -22,11 +22,17 @@ public enum PostKind
 /// </summary>
 public sealed record Occurrence(string Key, PostKind Kind, DateTimeOffset DueAt, bool Late, Reply Reply)
 {
-    /// <summary>The first line a person sees, for previews and logs at Debug level.</summary>
-    public string FirstLine => Reply switch
+    /// <summary>The first line a person sees (people by name), for previews and logs at Debug level.</summary>
+    public string FirstLine => CoreText.Named(Line(Reply));
+
+    /// <summary>Who a personal post goes to by direct message; null for a channel post.</summary>
+    public UserRef? Recipient => (Reply as Reply.Direct)?.Person;
+
+    private string Line(Reply reply) => reply switch
     {
         Reply.Text t => t.Message.Split('\n', 2)[0],
         Reply.Card c => c.Doc.Summary,
+        Reply.Direct d => Line(d.Personal),
         _ => Kind.ToString(),
     };
 }

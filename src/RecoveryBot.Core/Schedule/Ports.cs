@@ -23,7 +23,8 @@ public interface IChannelPoster
 
 public abstract record PostResult
 {
-    public sealed record Posted(string? MessageId) : PostResult;
+    /// <summary>Posted. <paramref name="Notice"/> is a line owed to the lead (a direct message went to the channel instead).</summary>
+    public sealed record Posted(string? MessageId, string? Notice = null) : PostResult;
 
     /// <summary>Throttled or a transient failure: try again after <paramref name="After"/>.</summary>
     public sealed record RetryLater(TimeSpan After, string Reason) : PostResult;

@@ -57,10 +57,13 @@ public static class SchedulePlanner
     private static Occurrence Build(Candidate c, ScheduleInput input, DateTimeOffset now, bool late)
     {
         var reply = c.Build(input, now, late);
-        if (late && reply is Reply.Text text)
-        {
-            reply = text with { Message = ScheduledTexts.LatePrefix(c.At, input.Recovery.Zone) + text.Message };
-        }
-        return new Occurrence(c.Key, c.Kind, c.At, late, reply);
+        return new Occurrence(c.Key, c.Kind, c.At, late, late ? Late(reply, c.At, input.Recovery.Zone) : reply);
     }
+
+    private static Reply Late(Reply reply, DateTimeOffset dueAt, TimeZoneInfo zone) => reply switch
+    {
+        Reply.Text text => text with { Message = ScheduledTexts.LatePrefix(dueAt, zone) + text.Message },
+        Reply.Direct d => d with { Personal = Late(d.Personal, dueAt, zone), Fallback = Late(d.Fallback, dueAt, zone) },
+        _ => reply,
+    };
 }

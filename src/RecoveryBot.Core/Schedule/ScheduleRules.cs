@@ -96,8 +96,9 @@ internal static class ScheduleRules
         if (g.Due is not { } due || g.Owner is null) yield break;
         var zone = r.Zone;
         var nudgeDay = due.AddBusinessDays(1);
-        yield return Say($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, PostingHours.Slot(zone, nudgeDay, OverdueAt),
-            _ => ScheduledTexts.OverdueNudge(g));
+        var owner = g.Owner;
+        yield return new($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, PostingHours.Slot(zone, nudgeDay, OverdueAt),
+            (_, _, _) => Personal(owner, ScheduledTexts.OverdueNudge(g)));
         var escalation = PostingHours.Slot(zone, nudgeDay.AddBusinessDays(EscalateAfterBusinessDays), OverdueAt);
         yield return new($"overdue:{g.Id}:{Iso(due)}:escalate", PostKind.OverdueEscalation, escalation,
             (i, now, _) => Text(ScheduledTexts.OverdueEscalation(i.Recovery, g, i.Recovery.Zone.Today(now))));
@@ -127,8 +128,15 @@ internal static class ScheduleRules
         return new Reply.Card(card, Audience.Channel);
     }
 
-    private static Reply.Card RetestCard(ScheduleInput input, Gap g, bool late) =>
-        new(GapDocs.Retest(input.Recovery, g, GapActions.Retest(g), reminder: true, late: late), Audience.Channel);
+    // The retester gets the card by direct message; the channel sees the same card only when that cannot be delivered.
+    private static Reply.Direct RetestCard(ScheduleInput input, Gap g, bool late)
+    {
+        var card = GapDocs.Retest(input.Recovery, g, GapActions.Retest(g), reminder: true, late: late);
+        return new(g.Retester!, new Reply.Card(card, Audience.Actor), new Reply.Card(card, Audience.Channel));
+    }
+
+    private static Reply.Direct Personal(UserRef person, string message) =>
+        new(person, new Reply.Text(message, Audience.Actor), new Reply.Text(message, Audience.Channel));
 
     private static Candidate Say(string key, PostKind kind, DateTimeOffset at, Func<ScheduleInput, string> text) =>
         new(key, kind, at, (i, _, _) => Text(text(i)));

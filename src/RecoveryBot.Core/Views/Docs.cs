@@ -93,6 +93,10 @@ public sealed record ActionView(string Verb, string Label, ActionStyle Style = A
     public FormInput? Note { get; init; }
     public LogFilter? Filter { get; init; }
     public int? Page { get; init; }
+
+    /// <summary>For <see cref="CardVerbs.InRecovery"/>: the recovery picked, and the command that runs there.</summary>
+    public string? Recovery { get; init; }
+    public string? Command { get; init; }
 }
 
 /// <summary>The card verbs a click may carry; everything else is refused as unknown.</summary>
@@ -107,6 +111,9 @@ public static class CardVerbs
     public const string SubmitGap = "submit-gap";
     public const string SubmitOwnership = "submit-ownership";
     public const string LogPage = "log-page";
+
+    /// <summary>Runs a command typed in a direct message in the recovery the person picked.</summary>
+    public const string InRecovery = "in-recovery";
 }
 
 /// <summary>Input ids used by forms and note fields, shared by both renderers and the action parser.</summary>
@@ -125,6 +132,8 @@ public static class FormFields
     public const string Filter = "filter";
     public const string Page = "page";
     public const string Link = "link";
+    public const string Recovery = "recovery";
+    public const string Command = "command";
 }
 
 /// <summary>The length limits of everything people type, in one place (the parser, forms and renderers use them).</summary>

@@ -18,6 +18,9 @@ public static class Fmt
 
     public static string Who(UserRef? u) => u?.Name ?? "nobody";
 
+    /// <summary>The person mentioned, so the platform notifies them (see <see cref="CoreText.Mention"/>).</summary>
+    public static string At(UserRef? u) => CoreText.Mention(u);
+
     /// <summary>"due Fri 4 Dec 2026 (moved 2×)".</summary>
     public static string Due(Gap g) => g.Due is null ? "no due date"
         : g.DueSlips > 0 ? $"due {Date(g.Due.Value)} (moved {g.DueSlips}×)" : $"due {Date(g.Due.Value)}";

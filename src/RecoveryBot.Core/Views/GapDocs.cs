@@ -36,7 +36,8 @@ public static class GapDocs
     {
         Title = reminder ? $"Reminder: does {g.Id} work in your normal day?" : $"Does {g.Id} work in your normal day?",
         Context = r.Name,
-        Banner = Verdict(r, g) ?? (reminder ? new Banner("This retest is still waiting for your answer.", Tone.Attention) : null),
+        Banner = Verdict(r, g) ?? (reminder ? new Banner($"{Fmt.At(g.Retester)}, this retest is still waiting for your answer.", Tone.Attention)
+            : new Banner($"{Fmt.At(g.Retester)}, please retest this in your normal day.")),
         Facts =
         [
             new("Item", $"{g.Id} {g.Title}"),
@@ -48,7 +49,7 @@ public static class GapDocs
         Notes = [.. late ? [ScheduledTexts.LateCardNote] : Array.Empty<string>(),
             "Try it the way you work every day, not in a demo. Only the retester's answer can close this item."],
         Actions = actions,
-        Summary = $"Does {g.Id} work in your normal day? {g.Title}",
+        Summary = $"{Fmt.At(g.Retester)}: does {g.Id} work in your normal day? {g.Title}",
         Subject = new CardSubject(CardKind.Retest, g.Id, null, g.Revision),
         Holders = Holders(r, g, actions),
     };

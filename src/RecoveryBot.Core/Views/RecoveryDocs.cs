@@ -46,10 +46,11 @@ public static class RecoveryDocs
     {
         Title = Title(c),
         Context = r.Name,
+        Banner = new Banner($"{Fmt.At(r.Approver)}, this waits for your decision."),
         Sections = [new Section(null, [c.Summary], Bulleted: false), .. details],
         Notes = [$"Requested by {c.RequestedBy.Name} on {Fmt.When(c.RequestedAt, zone)}; only {Fmt.Who(r.Approver)} (approver) can decide."],
         Actions = Decide(c),
-        Summary = $"{Title(c)}: {c.Summary} — waiting for {Fmt.Who(r.Approver)}",
+        Summary = $"{Title(c)}: {c.Summary} — waiting for {Fmt.At(r.Approver)}",
         AwaitsDecisionOf = c.Number,
         Subject = new CardSubject(CardKind.Change, null, c.Number, c.Revision),
         Holders = r.Approver is { } approver ? [new RoleHolder(Role.Approver, approver)] : [],

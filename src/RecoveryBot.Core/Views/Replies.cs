@@ -17,6 +17,12 @@ public abstract record Reply
 
     /// <summary>Open a form: a Slack modal, or a form card in Teams. The document has inputs and one submit action.</summary>
     public sealed record Form(CardDoc Doc) : Reply;
+
+    /// <summary>
+    /// Personal work for one person: <see cref="Personal"/> goes to them by direct message; when that cannot be
+    /// delivered (they cannot be messaged, the account is gone), <see cref="Fallback"/> goes to the channel instead, once.
+    /// </summary>
+    public sealed record Direct(UserRef Person, Reply Personal, Reply Fallback) : Reply;
 }
 
 /// <summary>How a turn ended, typed: adapters act on this, never on the shape or wording of the replies.</summary>
@@ -43,6 +49,12 @@ public abstract record Outcome
 /// <summary>The outcome of one turn: how it ended, what to say, and the history it wrote.</summary>
 public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<HistoryEvent> Events, Outcome Outcome)
 {
+    /// <summary>
+    /// Set when the turn came from a direct message and acted on a channel's recovery: channel replies go to that
+    /// channel (<see cref="Recovery.Address"/> is its conversation reference), the actor's replies stay in the DM.
+    /// </summary>
+    public Recovery? ActedIn { get; init; }
+
     public static TurnResult Say(string line, Audience to = Audience.Actor) => new([new Reply.Text(line, to)], [], Outcome.ReadOnly);
 
     public static TurnResult Refuse(string reason) => new([new Reply.Text(reason)], [], new Outcome.Refused(reason));

@@ -17,6 +17,8 @@ internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
     public async Task<PostResult> PostAsync(Recovery recovery, Reply reply, CancellationToken ct)
     {
         if (!TeamsPoster.CanPost(recovery.Address)) return new PostResult.Failed("no Teams conversation reference is stored for this recovery");
+        // Personal posts reach Teams users as the channel post that mentions them (no proactive 1:1 chat yet).
+        if (reply is Reply.Direct direct) reply = direct.Fallback;
         try
         {
             var ids = await poster.PostAsync(recovery.Address!, [reply], ct);
@@ -33,7 +35,11 @@ internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
     }
 }
 
-/// <summary>Scheduled posts to a Slack channel (the recovery's address is the channel id).</summary>
+/// <summary>
+/// Scheduled posts to a Slack channel (the recovery's address is the channel id). A personal post goes by direct
+/// message (<c>conversations.open</c>, then <c>chat.postMessage</c>); when Slack refuses that for good, its channel
+/// version goes out instead, once, and the lead is told in the next check-in.
+/// </summary>
 internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
 {
     public string Platform => "slack";
@@ -43,12 +49,22 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
         var channel = recovery.Address ?? recovery.Channel.Conversation;
         try
         {
-            return reply switch
+            if (reply is Reply.Direct direct)
             {
-                Reply.Text t => new PostResult.Posted(await poster.PostTextAsync(recovery.Channel.Tenant, channel, t.Message, ct)),
-                Reply.Card c => new PostResult.Posted(await poster.PostCardAsync(recovery.Channel.Tenant, channel, c.Doc, ct)),
-                _ => new PostResult.Posted(null),
-            };
+                string? refused;
+                try
+                {
+                    var dm = await poster.OpenDirectMessageAsync(recovery.Channel.Tenant, direct.Person.Id, ct);
+                    return new PostResult.Posted(await PostOneAsync(recovery, dm, direct.Personal, ct));
+                }
+                catch (SlackApiException ex) when (!ex.IsRateLimited && !ex.IsTransient && ex.Error != SlackApiException.NotInstalled)
+                {
+                    refused = ex.Error; // cannot_dm_bot, user_not_found, account_inactive, …: this person cannot get a DM
+                }
+                return new PostResult.Posted(await PostOneAsync(recovery, channel, direct.Fallback, ct),
+                    Notice: ScheduledTexts.Unreachable(direct.Person, refused));
+            }
+            return new PostResult.Posted(await PostOneAsync(recovery, channel, reply, ct));
         }
         catch (SlackApiException ex) when (ex.IsRateLimited || ex.IsTransient)
         {
@@ -63,6 +79,13 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
             return new PostResult.RetryLater(TimeSpan.FromMinutes(1), ex.GetType().Name);
         }
     }
+
+    private async Task<string?> PostOneAsync(Recovery recovery, string channel, Reply reply, CancellationToken ct) => reply switch
+    {
+        Reply.Text t => await poster.PostTextAsync(recovery.Channel.Tenant, channel, t.Message, ct),
+        Reply.Card c => await poster.PostCardAsync(recovery.Channel.Tenant, channel, c.Doc, ct),
+        _ => null,
+    };
 }
 
 internal static class ChannelPosterRegistration

@@ -16,7 +16,8 @@ internal sealed record Click(CardAction Action, string? NoteLabel, bool NoteRequ
 /// <summary>
 /// Button wire format. <c>action_id</c> is the verb, with <c>:suffix</c> when one message shows the verb twice.
 /// <c>value</c> is compact: <c>g:&lt;gap&gt;:&lt;rev&gt;</c> or <c>c:&lt;change&gt;:&lt;rev&gt;</c>, then <c>:!label</c>
-/// (note required) or <c>:?label</c> (note optional); log pages are <c>l:&lt;filter&gt;:&lt;page&gt;</c>.
+/// (note required) or <c>:?label</c> (note optional); log pages are <c>l:&lt;filter&gt;:&lt;page&gt;</c>; a recovery picked
+/// for a command typed in a direct message is <c>r:&lt;recovery&gt;:0:&lt;command&gt;</c>.
 /// </summary>
 internal static class ActionCodec
 {
@@ -36,6 +37,7 @@ internal static class ActionCodec
     public static string Value(ActionView a)
     {
         if (a.Page is { } page) return PageValue(a.Filter ?? LogFilter.Open, page);
+        if (a.Recovery is { } recovery) return $"r:{recovery}:0:{a.Command}";
         var target = a.Gap is { } g ? $"g:{N(g.Number)}:{N(a.Revision)}" : $"c:{N(a.Change ?? 0)}:{N(a.Revision)}";
         if (a.Note is not { } note) return target;
         return SlackLimits.Truncate($"{target}:{(note.Required ? '!' : '?')}{note.Label}", SlackLimits.ButtonValue);
@@ -50,6 +52,11 @@ internal static class ActionCodec
         var parts = (value ?? "").Split(':', 4);
         var empty = new Dictionary<string, string>();
         if (parts.Length < 3) return new Click(new CardAction(verb, null, null, null, empty), null, false);
+        if (parts[0] == "r" && parts.Length == 4)
+        {
+            var picked = new Dictionary<string, string> { [FormFields.Recovery] = parts[1], [FormFields.Command] = parts[3] };
+            return new Click(new CardAction(verb, null, null, null, picked), null, false);
+        }
         if (parts[0] == "l")
         {
             var inputs = new Dictionary<string, string> { [FormFields.Filter] = parts[1], [FormFields.Page] = parts[2] };

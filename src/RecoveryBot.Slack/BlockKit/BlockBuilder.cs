@@ -121,9 +121,10 @@ internal sealed class BlockBuilder
         return [.. _blocks.Take(head), note, .. _blocks.Skip(_blocks.Count - tail)];
     }
 
-    /// <summary>Core text as rich text: plain spans literal, code spans as code.</summary>
+    /// <summary>Core text as rich text: plain spans literal, code spans as code, people as real mentions.</summary>
     internal static List<RichInline> Inlines(string text, RichStyle? style = null) =>
-        [.. CoreText.Spans(text).Select(s => (RichInline)new RichText(s.Text, s.Code ? style is null ? RichStyle.Mono : style with { Code = true } : style))];
+        [.. CoreText.Spans(text).Select(s => s.Person is { } p && Mrkdwn.IsUserId(p.Id) ? new RichUser(p.Id)
+            : (RichInline)new RichText(s.Text, s.Code ? style is null ? RichStyle.Mono : style with { Code = true } : style))];
 
     public static TextObject Plain(string text, int max) => TextObject.Plain(SlackLimits.Clip(text.ReplaceLineEndings(" "), max));
 

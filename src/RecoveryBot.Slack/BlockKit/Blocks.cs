@@ -60,11 +60,15 @@ internal sealed record RichList(string Style, IReadOnlyList<RichSection> Element
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(RichText), "text")]
 [JsonDerivedType(typeof(RichLink), "link")]
+[JsonDerivedType(typeof(RichUser), "user")]
 internal abstract record RichInline;
 
 internal sealed record RichText(string Text, RichStyle? Style = null) : RichInline;
 
 internal sealed record RichLink(string Url, string Text) : RichInline;
+
+/// <summary>A real mention: Slack shows the person's name and notifies them.</summary>
+internal sealed record RichUser([property: JsonPropertyName("user_id")] string UserId) : RichInline;
 
 internal sealed record RichStyle(bool? Bold = null, bool? Italic = null, bool? Code = null)
 {

@@ -54,6 +54,10 @@ internal static class CardRenderer
 
     private static string Mark(Tone tone) => tone switch { Tone.Good => "✅ ", Tone.Attention => "⚠️ ", _ => "" };
 
-    /// <summary>The notification text that goes with the blocks: plain, with Slack's three characters escaped.</summary>
-    public static string Fallback(string text, int max = SlackLimits.MessageText) => SlackLimits.Clip(Mrkdwn.Escape(CoreText.Plain(text)), max);
+    /// <summary>
+    /// The notification text that goes with the blocks: plain, with Slack's three characters escaped, and people as
+    /// <c>&lt;@U…&gt;</c> so the notification names and notifies them.
+    /// </summary>
+    public static string Fallback(string text, int max = SlackLimits.MessageText) => SlackLimits.Clip(string.Concat(CoreText.Spans(text).Select(s =>
+        s.Person is { } p && Mrkdwn.IsUserId(p.Id) ? $"<@{p.Id}>" : Mrkdwn.Escape(s.Text))), max);
 }

@@ -11,6 +11,12 @@ namespace RecoveryBot.Slack.BlockKit;
 /// </summary>
 internal static class Mrkdwn
 {
+    /// <summary>A Slack user id (<c>U…</c> or <c>W…</c>, capitals and digits), safe inside <c>&lt;@…&gt;</c>.</summary>
+    public static bool IsUserId(string id) =>
+        id.Length is >= 2 and <= 32 && id[0] is 'U' or 'W' && id.AsSpan(1).IndexOfAnyExcept(IdChars) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> IdChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";

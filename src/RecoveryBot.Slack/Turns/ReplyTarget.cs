@@ -23,6 +23,9 @@ internal sealed record ReplyTarget(ChannelKey Key, string Channel, string User, 
 {
     public Uri? ResponseUrl { get; init; }
 
+    /// <summary>A direct message with the bot (Slack's DM channel ids start with D).</summary>
+    public bool IsDirect => Channel.StartsWith('D');
+
     /// <summary>The workspace (team id) whose token every call for this turn uses.</summary>
     public string Team => Key.Tenant;
 

@@ -18,18 +18,21 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
     public async Task<SlackMessage?> DeliverAsync(ReplyTarget target, TurnResult result, CancellationToken ct)
     {
         var mine = new List<SlackMessage>();
+        // A command from a direct message that acted on a channel's recovery posts to that channel.
+        var channel = result.ActedIn is { } there ? there.Address ?? there.Channel.Conversation : target.Channel;
+        var key = result.ActedIn?.Channel ?? target.Key;
         foreach (var outgoing in ReplyGroups.Group(result.Replies))
         {
             switch (outgoing)
             {
                 case Outgoing.Post { To: Audience.Channel } p:
-                    queue.Enqueue(new OutboundItem.Post(target.Team, target.Channel, CardRenderer.Message(p.Lines, p.Card), Remember(target, p.Card)));
+                    queue.Enqueue(new OutboundItem.Post(target.Team, channel, CardRenderer.Message(p.Lines, p.Card), Remember(key, channel, p.Card)));
                     break;
                 case Outgoing.Post p:
                     mine.Add(CardRenderer.Message(p.Lines, p.Card));
                     break;
-                case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var channel, out var ts):
-                    queue.Enqueue(new OutboundItem.Update(target.Team, channel, ts, CardRenderer.Render(u.Card)));
+                case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var shownIn, out var ts):
+                    queue.Enqueue(new OutboundItem.Update(target.Team, shownIn, ts, CardRenderer.Render(u.Card)));
                     break;
                 case Outgoing.OpenForm f:
                     if (await OpenFormAsync(target, f.Form, ct) is { } problem) mine.Add(CardRenderer.Text(problem));
@@ -82,9 +85,9 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         }
     }
 
-    private Func<string, CancellationToken, Task>? Remember(ReplyTarget target, CardDoc? card) =>
+    private Func<string, CancellationToken, Task>? Remember(Core.Model.ChannelKey key, string channel, CardDoc? card) =>
         card?.AwaitsDecisionOf is { } change
-            ? (ts, ct) => service.RememberCardAsync(target.Key, change, MessageRef.Format(target.Channel, ts), ct)
+            ? (ts, ct) => service.RememberCardAsync(key, change, MessageRef.Format(channel, ts), ct)
             : null;
 }
 

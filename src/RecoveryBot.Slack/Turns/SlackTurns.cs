@@ -26,13 +26,14 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
         if (await NotInstalledAsync(target, ct) is { } missing) return await replies.DeliverAsync(target, TurnResult.Say(missing), ct);
         if (parsed is ParseResult.Ok && text!.Contains("<@", StringComparison.Ordinal))
         {
-            parsed = CommandParser.Parse(await users.NameMentionsAsync(target.Key.Tenant, text, ct));
+            text = await users.NameMentionsAsync(target.Key.Tenant, text, ct);
+            parsed = CommandParser.Parse(text);
         }
         if (parsed is ParseResult.Error e) return await replies.DeliverAsync(target, TurnResult.Say(e.Line), ct);
 
         var command = ((ParseResult.Ok)parsed).Command;
         var name = await users.NameAsync(target.Key.Tenant, target.User, userName, ct);
-        return await replies.DeliverAsync(target, await service.HandleAsync(Turn(target, name), command, ct), ct);
+        return await replies.DeliverAsync(target, await service.HandleAsync(Turn(target, name) with { Text = text }, command, ct), ct);
     }
 
     /// <summary>A button click or a form submit.</summary>
@@ -67,5 +68,6 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
             : "RecoveryBot has no Slack bot token for this workspace (Slack__BotToken is empty); nothing was changed.";
     }
 
-    private static Turn Turn(ReplyTarget target, string name) => new(target.Key, new UserRef(target.User, name), target.Channel);
+    private static Turn Turn(ReplyTarget target, string name) =>
+        new(target.Key, new UserRef(target.User, name), target.Channel) { Direct = target.IsDirect };
 }

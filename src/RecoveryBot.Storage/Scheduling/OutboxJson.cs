@@ -1,11 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Storage.Scheduling;
 
-/// <summary>The reply an outbox row carries: a text line or a card document (check-in, retest reminder, …).</summary>
-internal sealed record OutboxPayload(string Type, Audience To, string? Text = null, CardDoc? Card = null);
+/// <summary>
+/// The reply an outbox row carries: a text line or a card document (check-in, retest reminder, …), or a personal post
+/// ("direct": for the person, by direct message, with the channel post to fall back on).
+/// </summary>
+internal sealed record OutboxPayload(string Type, Audience To, string? Text = null, CardDoc? Card = null)
+{
+    public UserRef? Person { get; init; }
+    public OutboxPayload? Personal { get; init; }
+    public OutboxPayload? Fallback { get; init; }
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -16,12 +25,10 @@ internal static class OutboxJson
 {
     private static readonly OutboxJsonContext Ctx = new(StorageJson.With(OutboxJsonContext.Default.Options));
 
-    public static string Write(Reply reply) => JsonSerializer.Serialize(reply switch
-    {
-        Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
-        Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
-        _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
-    }, Ctx.OutboxPayload);
+    public static string Write(Reply reply) => JsonSerializer.Serialize(Payload(reply), Ctx.OutboxPayload);
+
+    public static Reply Read(string json) => FromPayload(JsonSerializer.Deserialize(json, Ctx.OutboxPayload)
+        ?? throw new InvalidDataException("empty outbox payload"));
 
     /// <summary>The reply, or null when the stored payload cannot be read (empty, corrupt, or of an unknown kind).</summary>
     public static Reply? TryRead(string? json)
@@ -37,15 +44,21 @@ internal static class OutboxJson
         }
     }
 
-    public static Reply Read(string json)
+    private static OutboxPayload Payload(Reply reply) => reply switch
     {
-        var p = JsonSerializer.Deserialize(json, Ctx.OutboxPayload)
-            ?? throw new InvalidDataException("empty outbox payload");
-        return p.Type switch
-        {
-            "text" when p.Text is not null => new Reply.Text(p.Text, p.To),
-            "card" when p.Card is not null => new Reply.Card(p.Card, p.To),
-            _ => throw new InvalidDataException($"unknown outbox payload '{p.Type}'"),
-        };
-    }
+        Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
+        Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
+        Reply.Direct { Personal: not Reply.Direct, Fallback: not Reply.Direct } d =>
+            new OutboxPayload("direct", Audience.Actor) { Person = d.Person, Personal = Payload(d.Personal), Fallback = Payload(d.Fallback) },
+        _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
+    };
+
+    private static Reply FromPayload(OutboxPayload p) => p.Type switch
+    {
+        "text" when p.Text is not null => new Reply.Text(p.Text, p.To),
+        "card" when p.Card is not null => new Reply.Card(p.Card, p.To),
+        "direct" when p.Person is not null && p.Personal is { Type: not "direct" } personal && p.Fallback is { Type: not "direct" } fallback =>
+            new Reply.Direct(p.Person, FromPayload(personal), FromPayload(fallback)),
+        _ => throw new InvalidDataException($"unknown outbox payload '{p.Type}'"),
+    };
 }

@@ -113,6 +113,12 @@ internal sealed class OutboxSender(
             return (new(r.Id, row.Key, SendStatus.LeaseLost), false);
         }
         if (row.Status == OutboxRow.Failed) await TellLeadAsync(r, row, ct);
+        if (result is PostResult.Posted { Notice: { } notice })
+        {
+            // A direct message that went to the channel instead: the lead hears it once, in the next check-in.
+            log.LogWarning("Scheduled post {Key} for {Recovery} went to the channel: the direct message could not be delivered", row.Key, r.Id);
+            await outbox.AddNoticeAsync(r.Id, row.Key, ScheduledTexts.DirectFellBack(row.PostKind, row.Key, notice), ct);
+        }
         var status = row.Status switch
         {
             OutboxRow.Sent => SendStatus.Posted,

@@ -14,6 +14,9 @@ internal sealed record OutboundActivity
     public string? Text { get; init; }
     public string? TextFormat { get; init; }
     public IReadOnlyList<CardAttachment>? Attachments { get; init; }
+
+    /// <summary>Mention entities for the <c>&lt;at&gt;</c> names in <see cref="Text"/>.</summary>
+    public IReadOnlyList<Entity>? Entities { get; init; }
 }
 
 internal sealed record OutboundConversation(string Id);

@@ -1,4 +1,5 @@
 using System.Text;
+using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Teams.Activities;
 
@@ -24,6 +25,17 @@ internal static class TeamsMarkdown
     /// </summary>
     public static string Card(string text) => Escape(text, card: true);
 
+    /// <summary>How a mentioned person reads in message text; the activity's mention entity carries the same text.</summary>
+    public static string At(string name) => "<at>" + Escape(name, card: false) + "</at>";
+
+    /// <summary>The mention entities for the people Core mentions in <paramref name="lines"/>, each once.</summary>
+    public static IReadOnlyList<Entity>? MentionEntities(IEnumerable<string> lines)
+    {
+        var people = lines.SelectMany(CoreText.People).DistinctBy(p => p.Id).ToList();
+        return people.Count == 0 ? null
+            : [.. people.Select(p => new Entity { Type = "mention", Text = At(p.Name), Mentioned = new ChannelAccount { Id = p.Id, Name = p.Name } })];
+    }
+
     private static string Escape(string text, bool card)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -45,6 +57,13 @@ internal static class TeamsMarkdown
                 // Leading blanks are dropped: four of them would make the line a code block, which shows escapes as typed.
                 while (i < text.Length && text[i] is ' ' or '\t') i++;
                 i = BlockMarker(text, i, card, sb);
+                continue;
+            }
+            if (CoreText.TryReadPerson(text, i, out var person, out var past))
+            {
+                // A person Core mentions: a real mention in a message, the name on a card.
+                sb.Append(card ? Escape(person!.Name, card: true) : At(person!.Name));
+                i = past;
                 continue;
             }
             var code = card ? 0 : CodeSpanEnd(text, i);

@@ -42,13 +42,14 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
             case Outgoing.Post p:
                 var text = p.Lines.Count > 0 ? Text(p.Lines) : null;
                 var card = p.Card is null ? null : CardRenderer.Render(p.Card);
+                var mentions = TeamsMarkdown.MentionEntities(p.Lines);
                 if (text is not null && card is not null && Encoding.UTF8.GetByteCount(text) + CardRenderer.Size(card) > CardRenderer.MaxCardBytes)
                 {
-                    yield return Message(to, text, null);
+                    yield return Message(to, text, null) with { Entities = mentions };
                     yield return Message(to, null, card);
                     yield break;
                 }
-                yield return Message(to, text, card);
+                yield return Message(to, text, card) with { Entities = mentions };
                 break;
             case Outgoing.Update u:
                 yield return Message(to, null, CardRenderer.Render(u.Card));

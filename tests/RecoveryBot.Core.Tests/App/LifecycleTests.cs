@@ -61,7 +61,7 @@ public sealed class LifecycleTests
         var g = await s.Gap(1);
         Assert.Equal(GapStatus.InProgress, g.Status);
         Assert.Equal("still times out on 4G", g.BrokenNote);
-        Assert.Contains(result.Lines, l => l.Contains("Ana Silva, over to you", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, l => l.Contains(Fmt.At(Ana) + ", over to you", StringComparison.Ordinal));
         Assert.Contains(s.Store.AllHistory(s.Id), e => e.Note == "still times out on 4G" && e.To == "in progress");
     }
 

@@ -19,20 +19,37 @@ public sealed class Scenario
     // Monday 30 Nov 2026, 09:00 in Berlin.
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
     public ChannelKey Channel { get; } = new("slack", "T-ACME", "C-RECOVERY");
+    public InMemoryPeopleIndex People { get; } = new();
     public RecoveryService Service { get; }
 
-    public Scenario() => Service = new RecoveryService(Store, Time, new FixedLinks());
+    /// <summary>A person's one-to-one conversation with the bot.</summary>
+    public static ChannelKey DirectWith(UserRef who) => new("slack", "T-ACME", "D-" + who.Id);
+
+    public Scenario() => Service = new RecoveryService(Store, Time, new FixedLinks(), people: People);
 
     public RecoveryId Id => Channel.RecoveryId;
 
     public static string Mention(UserRef u) => $"<@{u.Id}|{u.Name}>";
 
-    public async Task<TurnResult> Say(UserRef who, string text)
+    public Task<TurnResult> Say(UserRef who, string text) => SayIn(Channel, who, text);
+
+    public async Task<TurnResult> SayIn(ChannelKey channel, UserRef who, string text)
     {
         var parsed = CommandParser.Parse(text);
         if (parsed is ParseResult.Error e) throw new InvalidOperationException($"'{text}' did not parse: {e.Line}");
-        return await Service.HandleAsync(new Turn(Channel, who), ((ParseResult.Ok)parsed).Command, CancellationToken.None);
+        return await Service.HandleAsync(new Turn(channel, who), ((ParseResult.Ok)parsed).Command, CancellationToken.None);
     }
+
+    /// <summary>The person writes to the bot in their direct message.</summary>
+    public async Task<TurnResult> SayDirect(UserRef who, string text)
+    {
+        var parsed = CommandParser.Parse(text);
+        if (parsed is ParseResult.Error e) throw new InvalidOperationException($"'{text}' did not parse: {e.Line}");
+        return await Service.HandleAsync(new Turn(DirectWith(who), who) { Direct = true, Text = text }, ((ParseResult.Ok)parsed).Command, CancellationToken.None);
+    }
+
+    public Task<TurnResult> ClickDirect(UserRef who, CardAction action) =>
+        Service.HandleActionAsync(new Turn(DirectWith(who), who) { Direct = true }, action, CancellationToken.None);
 
     public Task<TurnResult> Click(UserRef who, string verb, GapId? gap, int? change, int? revision, string? note = null) =>
         Service.HandleActionAsync(new Turn(Channel, who),

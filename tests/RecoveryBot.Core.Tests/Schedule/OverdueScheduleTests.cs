@@ -34,11 +34,16 @@ public sealed class OverdueScheduleTests
         var gap = InProgress(7, new DateOnly(2026, 12, 4), R.StartedAt);
         var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 7, 10), Input(R, gap));
 
-        var text = Assert.IsType<Reply.Text>(walk.Single("overdue:G-7:2026-12-04:nudge").Reply);
-        Assert.Equal(Audience.Channel, text.To);
-        Assert.StartsWith("Ana Silva, G-7", text.Message, StringComparison.Ordinal);
-        Assert.Contains("`ready G-7 retest @user <date>`", text.Message, StringComparison.Ordinal);
-        Assert.Contains("`due G-7 <date> because <reason>`", text.Message, StringComparison.Ordinal);
+        var direct = Assert.IsType<Reply.Direct>(walk.Single("overdue:G-7:2026-12-04:nudge").Reply);
+        Assert.Equal(gap.Owner, direct.Person);
+        var text = Assert.IsType<Reply.Text>(direct.Personal);
+        Assert.Equal(Audience.Actor, text.To);
+        Assert.Equal(new Reply.Text(text.Message, Audience.Channel), direct.Fallback);
+        Assert.StartsWith(Fmt.At(gap.Owner) + ", G-7", text.Message, StringComparison.Ordinal);
+        Assert.Equal([gap.Owner!], CoreText.People(text.Message));
+        Assert.StartsWith("Ana Silva, G-7", CoreText.Named(text.Message), StringComparison.Ordinal);
+        Assert.Contains("`ready G-7 retest @user <date>`", CoreText.Named(text.Message), StringComparison.Ordinal);
+        Assert.Contains("`due G-7 <date> because <reason>`", CoreText.Named(text.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +53,9 @@ public sealed class OverdueScheduleTests
         var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 9, 10), Input(R, gap));
 
         var text = Assert.IsType<Reply.Text>(walk.Single("overdue:G-7:2026-12-04:escalate").Reply);
-        Assert.StartsWith("Escalation for Lena Ortiz: G-7", text.Message, StringComparison.Ordinal);
-        Assert.Contains("3 business day(s) late", text.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Escalation for Lena Ortiz: G-7", CoreText.Named(text.Message), StringComparison.Ordinal);
+        Assert.Equal([R.Lead], CoreText.People(text.Message));
+        Assert.Contains("3 business day(s) late", CoreText.Named(text.Message), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public sealed class PlannerWindowTests
         var monday = SchedulePlanner.Plan(Busy, sunday.PlannedThrough, sunday.NextWake!.Value);
         Assert.Equal(["overdue:G-7:2026-12-02:nudge", "retest:G-8:2026-12-03:1", "checkin:2026-12-04"], monday.Due.Select(o => o.Key));
         Assert.All(monday.Due, o => Assert.True(o.Late));
-        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva, G-7", ((Reply.Text)monday.Due[0].Reply).Message, StringComparison.Ordinal);
+        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva, G-7", CoreText.Named(((Reply.Text)((Reply.Direct)monday.Due[0].Reply).Personal).Message), StringComparison.Ordinal);
         Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)monday.Due[2].Reply).Doc.Notes);
+        Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)((Reply.Direct)monday.Due[1].Reply).Personal).Doc.Notes);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class PlannerWindowTests
 
         var nudge = Assert.Single(plan.Due);
         Assert.False(nudge.Late);
-        Assert.StartsWith("Ana Silva", ((Reply.Text)nudge.Reply).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Ana Silva", CoreText.Named(((Reply.Text)((Reply.Direct)nudge.Reply).Personal).Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +93,6 @@ public sealed class PlannerWindowTests
 
         Assert.Collection(plan.Due,
             o => Assert.StartsWith("Ana Silva, G-7 \"Sales reps", o.FirstLine, StringComparison.Ordinal),
-            o => Assert.Equal("Does G-8 work in your normal day? Sales reps cannot send quotes from mobile", o.FirstLine));
+            o => Assert.Equal("Ravi Mehta: does G-8 work in your normal day? Sales reps cannot send quotes from mobile", o.FirstLine));
     }
 }

@@ -11,7 +11,7 @@ public sealed class RetestLateTests
     private static readonly Recovery R = Recovery(Berlin, Local(Berlin, 2026, 11, 30, 9));
     private static readonly ScheduleInput Ready = Input(R, FixReady(7, new DateOnly(2026, 12, 3), Local(Berlin, 2026, 12, 1, 14)));
 
-    private static CardDoc Card(Occurrence o) => Assert.IsType<Reply.Card>(o.Reply).Doc;
+    private static CardDoc Card(Occurrence o) => Assert.IsType<Reply.Card>(Assert.IsType<Reply.Direct>(o.Reply).Personal).Doc;
 
     private static bool Late(CardDoc d) => d.Notes.Contains(ScheduledTexts.LateCardNote);
 
@@ -37,7 +37,7 @@ public sealed class RetestLateTests
         Assert.Equal("retest:G-7:2026-12-03:2", second.Key);
         Assert.True(Late(Card(second)));
         Assert.StartsWith("(late: was due Mon 7 Dec 2026 10:00) ",
-            ((Reply.Text)Assert.Single(plan.Due, o => o.Kind == PostKind.RetestLeadNotice).Reply).Message, StringComparison.Ordinal);
+            CoreText.Named(((Reply.Text)Assert.Single(plan.Due, o => o.Kind == PostKind.RetestLeadNotice).Reply).Message), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed class RetestScheduleTests
 
         var post = walk.Single("retest:G-7:2026-12-03:1");
         Assert.Equal("Thu 2026-12-03 10:00", LocalText(post));
-        var card = Assert.IsType<Reply.Card>(post.Reply).Doc;
+        var direct = Assert.IsType<Reply.Direct>(post.Reply);
+        Assert.Equal(post.Recipient, direct.Person);
+        Assert.Equal(Audience.Channel, Assert.IsType<Reply.Card>(direct.Fallback).To);
+        var card = Assert.IsType<Reply.Card>(direct.Personal).Doc;
         Assert.StartsWith("Reminder: does G-7", card.Title, StringComparison.Ordinal);
         Assert.Contains(new Fact("Retester", Ravi.Name), card.Facts);
         Assert.Equal([CardVerbs.Works, CardVerbs.Broken], card.Actions.Select(a => a.Verb));
@@ -35,7 +38,7 @@ public sealed class RetestScheduleTests
         Assert.Equal("Mon 2026-12-07 10:00", LocalText(walk.Single("retest:G-7:2026-12-03:2")));
         var notice = walk.Single("retest:G-7:2026-12-03:lead");
         Assert.Equal("Mon 2026-12-07 10:00", LocalText(notice));
-        Assert.StartsWith("Lena Ortiz: Ravi Mehta has not answered the retest of G-7", ((Reply.Text)notice.Reply).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Lena Ortiz: Ravi Mehta has not answered the retest of G-7", CoreText.Named(((Reply.Text)notice.Reply).Message), StringComparison.Ordinal);
         Assert.Equal(3, walk.Of(PostKind.RetestReminder).Count() + walk.Of(PostKind.RetestLeadNotice).Count());
     }
 

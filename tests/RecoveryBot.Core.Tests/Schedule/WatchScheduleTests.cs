@@ -19,7 +19,7 @@ public sealed class WatchScheduleTests
 
         var post = walk.Single("watch:ownership");
         Assert.Equal("Wed 2026-12-02 09:15", LocalText(post, r));
-        Assert.StartsWith("Lena Ortiz, it is 48 hours since \"Quotes rollout\" started", ((Reply.Text)post.Reply).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Lena Ortiz, it is 48 hours since \"Quotes rollout\" started", CoreText.Named(((Reply.Text)post.Reply).Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class WatchScheduleTests
         var walk = new PlannerWalk(r.StartedAt).Until(Local(Berlin, 2026, 12, 14, 9), Input(r));
 
         Assert.Equal("Mon 2026-12-07 11:00", LocalText(walk.Single("watch:plan"), r));
-        Assert.Contains("so Dana Ruiz can approve it", ((Reply.Text)walk.Single("watch:plan").Reply).Message, StringComparison.Ordinal);
+        Assert.Contains("so Dana Ruiz can approve it", CoreText.Named(((Reply.Text)walk.Single("watch:plan").Reply).Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class WatchScheduleTests
         var post = Assert.Single(walk.Posts);
         Assert.Equal("followup:2026-12-04", post.Key);
         Assert.Equal("Fri 2026-12-18 15:30", LocalText(post, r));
-        Assert.Contains("What still hurts?", ((Reply.Text)post.Reply).Message, StringComparison.Ordinal);
+        Assert.Contains("What still hurts?", CoreText.Named(((Reply.Text)post.Reply).Message), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,6 +79,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     /// <summary>Display names users.info answers with, by user id (unknown ids answer with the id).</summary>
     public ConcurrentDictionary<string, string> DisplayNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>People whose DM conversations.open refuses, with Slack's error (cannot_dm_bot, account_inactive, …).</summary>
+    public ConcurrentDictionary<string, string> Undeliverable { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
     /// <summary>oauth.v2.access: the codes that will install a workspace.</summary>
@@ -211,7 +214,11 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                     user = new { id, name = id.ToLowerInvariant(), real_name = name, profile = new { display_name = name, real_name = name } },
                 });
             case "conversations.open":
-                return """{"ok":true,"channel":{"id":"D0E2EDM"}}""";
+                // Each person's DM is "D" + their id; people in Undeliverable cannot be messaged (Slack's own error).
+                var who = body.StartsWith('{') ? JsonDocument.Parse(body).RootElement.GetProperty("users").GetString() ?? "" : "";
+                return Undeliverable.TryGetValue(who, out var error)
+                    ? JsonSerializer.Serialize(new { ok = false, error })
+                    : JsonSerializer.Serialize(new { ok = true, channel = new { id = who.Length > 0 ? "D" + who : "D0E2EDM" } });
             case "chat.getPermalink":
                 return """{"ok":true,"permalink":"https://acme.slack.com/archives/C0E2E/p1795600000000001"}""";
             case "views.open":

@@ -86,7 +86,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static HostProcess Launch(string dll, int port, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Runs one CLI verb of the host (<c>due --at …</c>) with the same settings; returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        var host = Launch(FindHostDll(), AzuriteEnvironment.FreePort(), settings, args);
+        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        try
+        {
+            await host._process.WaitForExitAsync(timeout.Token);
+            host._process.WaitForExit(); // flushes the redirected output
+            return (host._process.ExitCode, host.Output);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static HostProcess Launch(string dll, int port, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var info = new ProcessStartInfo(DotnetMuxer())
         {
@@ -97,6 +114,7 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var key in info.Environment.Keys.Where(k => ClearedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             info.Environment.Remove(key);

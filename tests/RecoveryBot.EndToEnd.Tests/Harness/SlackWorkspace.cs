@@ -51,6 +51,16 @@ public sealed class SlackWorkspace : IAsyncDisposable
 
     private readonly Azure.Data.Tables.TableServiceClient _tables;
 
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
+    /// <summary>Runs <c>due --at &lt;at&gt;</c> as a separate process on the same storage and Slack stand-in, as an operator would.</summary>
+    public async Task<string> DueAsync(DateTimeOffset at)
+    {
+        var (code, output) = await HostProcess.RunCliAsync(_settings, "due", "--at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(code == 0, $"due --at {at:O} exited with {code}:\n{output}");
+        return output;
+    }
+
     private SlackWorkspace(FakeSlackWebApi api, HostProcess host, Azure.Data.Tables.TableServiceClient tables, string prefix)
     {
         _tables = tables;
@@ -92,7 +102,7 @@ public sealed class SlackWorkspace : IAsyncDisposable
         try
         {
             var host = await HostProcess.StartAsync(env);
-            return new SlackWorkspace(api, host, azurite.Tables(), prefix);
+            return new SlackWorkspace(api, host, azurite.Tables(), prefix) { _settings = env };
         }
         catch
         {

@@ -43,6 +43,16 @@ public sealed class OutboxJsonTests
     public void TryRead_PayloadThatCannotBeRead_IsNull(string? payload) => Assert.Null(OutboxJson.TryRead(payload));
 
     [Fact]
+    public void Read_PersonalPost_RoundTripsThePersonBothPartsAndTheirAudiences()
+    {
+        var ravi = new Core.Model.UserRef("U0RAVI", "Ravi Mehta");
+        var line = $"{Fmt.At(ravi)}, please retest G-7.";
+        var direct = new Reply.Direct(ravi, new Reply.Text(line, Audience.Actor), new Reply.Text(line, Audience.Channel));
+
+        Assert.Equal(direct, OutboxJson.Read(OutboxJson.Write(direct)));
+    }
+
+    [Fact]
     public void Read_UnknownPayload_IsRefusedNotGuessed() =>
         Assert.Throws<InvalidDataException>(() => OutboxJson.Read("{\"type\":\"retest\",\"to\":\"Channel\"}"));
 }

@@ -13,10 +13,14 @@ internal sealed class RecordingPoster(FakeTimeProvider time, string platform = "
 
     public sealed record Post(RecoveryId Recovery, Reply Reply, DateTimeOffset At, PostResult Result)
     {
-        public string Text => Reply switch
+        /// <summary>The first text a person reads, people by name (a personal post: its DM part).</summary>
+        public string Text => CoreText.Named(Line(Reply));
+
+        private static string Line(Reply reply) => reply switch
         {
             Reply.Text t => t.Message,
             Reply.Card c => c.Doc.Summary,
+            Reply.Direct d => Line(d.Personal),
             _ => "",
         };
     }

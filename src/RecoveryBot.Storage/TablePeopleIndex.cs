@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+
+namespace RecoveryBot.Storage;
+
+/// <summary>
+/// <see cref="IPeopleIndex"/> in the people table: one partition per person (a hash of platform, tenant and user id,
+/// so ids with any characters fit), one empty row per recovery. Reading a person's recoveries is one partition query.
+/// </summary>
+public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex
+{
+    private const int MaxRows = 200;
+
+    public async Task<IReadOnlyList<RecoveryId>> RecoveriesOfAsync(PersonKey person, CancellationToken ct)
+    {
+        try
+        {
+            var ids = new List<RecoveryId>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(person)}");
+            await foreach (var row in storage.People.QueryAsync<TableEntity>(filter, maxPerPage: MaxRows, select: ["RowKey"], cancellationToken: ct))
+            {
+                if (RecoveryId.TryParse(row.RowKey, out var id)) ids.Add(id);
+                if (ids.Count >= MaxRows) break;
+            }
+            return ids;
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    public async Task AddAsync(PersonKey person, RecoveryId recovery, CancellationToken ct)
+    {
+        try
+        {
+            await storage.People.UpsertEntityAsync(new TableEntity(Partition(person), recovery.Value), TableUpdateMode.Replace, ct);
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    private static string Partition(PersonKey p) =>
+        "p" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{p.Platform}\n{p.Tenant}\n{p.User}")), 0, 16);
+}
