@@ -43,6 +43,24 @@ public sealed class AckBudgetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowCommit_ModalSubmission_AckedWithinTheBudget_ThenTheGapIsStored()
+    {
+        await _w.Command("start Pilot");
+        _w.Store.CommitDelay = TimeSpan.FromSeconds(4);
+        var clock = Stopwatch.StartNew();
+
+        var answer = await _w.Interact("view-submission.json", p =>
+        {
+            p["view"]!["callback_id"] = "submit-gap";
+            p["view"]!["state"] = System.Text.Json.Nodes.JsonNode.Parse("""{"values":{"title":{"title":{"type":"plain_text_input","value":"Slow form"}}}}""");
+        });
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.9), $"acknowledged after {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal("", answer);
+        await SlackWorld.Eventually(async () => (await _w.Gaps()).Any(g => g.Title == "Slow form"), "the gap from the form");
+    }
+
+    [Fact]
     public async Task FastCommit_AnswersInTheHttpReply_AsBefore()
     {
         var body = await _w.Command("gap Reps cannot see the field");

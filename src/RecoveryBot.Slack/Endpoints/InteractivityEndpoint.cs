@@ -29,7 +29,6 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
             return;
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
-        var ct = http.RequestAborted;
         switch (payload.Type)
         {
             case "block_actions":
@@ -37,10 +36,11 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
                 await budget.RunAsync(async c => { await ClickAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
                 break;
             case "view_submission":
-                if (await submissions.SubmitAsync(payload, team, user, ct) is { } errors)
-                {
-                    await CommandEndpoint.Write(http, errors, SlackJson.Default.ViewErrors);
-                }
+                // Errors keep the modal open only in the HTTP answer; past the budget the modal closes and the
+                // reason reaches the person privately.
+                var (onTime, errors) = await budget.RunAsync(c => submissions.SubmitAsync(payload, team, user, c),
+                    (late, _) => { if (late is not null) submissions.SayRefused(payload, team, user, late); return Task.CompletedTask; });
+                if (onTime && errors is not null) await CommandEndpoint.Write(http, errors, SlackJson.Default.ViewErrors);
                 break;
             case "message_action":
                 await budget.RunAsync(async c => { await submissions.ShortcutAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);

@@ -43,6 +43,14 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
         return null;
     }
 
+    /// <summary>A refusal that came after the ack (the modal is closed by then): said to the person in the channel.</summary>
+    public void SayRefused(InteractionPayload p, string team, string user, ViewErrors errors)
+    {
+        if (p.View is not { } view || Modals.ReadMeta(view.PrivateMetadata) is not { } meta) return;
+        var reason = errors.Errors.Values.FirstOrDefault() ?? "the form could not be saved";
+        turns.Say(ReplyTarget.For(team, meta.Channel, user, null, ActorMode.Ephemeral), $"Your form was not saved: {reason}");
+    }
+
     /// <summary>"Log as gap" on a message: opens the gap form with the message as the title; the permalink is added on submit.</summary>
     public async Task ShortcutAsync(InteractionPayload p, string team, string user, CancellationToken ct)
     {
