@@ -43,6 +43,28 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApproveClick_DeliveredTwice_RunsOnce()
+    {
+        var (card, ts) = await PlanAwaitingDanaAsync();
+        var approve = SlackWorld.Buttons(card).Single(b => b.GetProperty("action_id").GetString() == "approve");
+        Action<JsonNode> click = p =>
+        {
+            SlackWorld.Click(approve, "U0CLIENT", ts)(p);
+            p["actions"]![0]!["action_ts"] = "1795600123.456789";
+        };
+
+        await _w.Interact("block-actions.json", click);
+        await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.update"));
+        await _w.Interact("block-actions.json", click);
+        await Task.Delay(300);
+
+        // Run twice, the second would say the card is out of date; run once, it says nothing more.
+        Assert.Single(_w.Api.Calls, c => c.Method == "chat.update");
+        Assert.DoesNotContain(_w.Api.Calls, c => c.Method == "chat.postEphemeral" && SlackWorld.Text(c).Contains("out of date", StringComparison.Ordinal));
+        Assert.Equal(Core.Model.ApprovalState.Approved, (await _w.Change(1))!.State);
+    }
+
+    [Fact]
     public async Task ApproveClick_ByLead_PoliteRefusalAndNothingChanges()
     {
         var (card, ts) = await PlanAwaitingDanaAsync();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.App;
 using RecoveryBot.Core.Views;
 using RecoveryBot.Slack.BlockKit;
 using RecoveryBot.Slack.Turns;
@@ -13,7 +15,8 @@ namespace RecoveryBot.Slack.Endpoints;
 /// or first open a note modal when the button asks for one; modal submits and the "Log as gap" shortcut are in
 /// <see cref="SubmissionHandler"/>.
 /// </summary>
-internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, AckBudget budget, IOptions<SlackOptions> options)
+internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, AckBudget budget, IDeliveryClaims claims,
+    IOptions<SlackOptions> options, ILogger<InteractivityEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -33,7 +36,7 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
         {
             case "block_actions":
                 // Clicks answer nothing in the HTTP body: past the ack budget they finish on the host's lifetime.
-                await budget.RunAsync(async c => { await ClickAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
+                await budget.RunAsync(async c => { await ClaimedClickAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
                 break;
             case "view_submission":
                 // Errors keep the modal open only in the HTTP answer; past the budget the modal closes and the
@@ -46,6 +49,35 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
                 await budget.RunAsync(async c => { await submissions.ShortcutAsync(payload, team, user, c); return true; }, (_, _) => Task.CompletedTask);
                 break;
         }
+    }
+
+    /// <summary>The claims' scope of button clicks: one click (workspace, user, action_ts) runs once across hosts.</summary>
+    public const string ClickScope = "slack-click";
+
+    // A click delivered twice (a retry through a proxy, a double submit) carries the same action_ts: it runs once.
+    private async Task ClaimedClickAsync(InteractionPayload p, string team, string user, CancellationToken ct)
+    {
+        if (p.Actions is not [{ ActionTs: { Length: > 0 } ts }, ..])
+        {
+            await ClickAsync(p, team, user, ct);
+            return;
+        }
+        var id = $"{team}.{user}.{ts}";
+        if (!await claims.TryClaimAsync(ClickScope, id, ct))
+        {
+            log.LogInformation("Slack click {Click} already handled; acknowledged", id);
+            return;
+        }
+        try
+        {
+            await ClickAsync(p, team, user, ct);
+        }
+        catch
+        {
+            await claims.ReleaseAsync(ClickScope, id, CancellationToken.None);
+            throw;
+        }
+        await claims.CompleteAsync(ClickScope, id, CancellationToken.None);
     }
 
     private async Task ClickAsync(InteractionPayload p, string team, string user, CancellationToken ct)

@@ -23,7 +23,7 @@ internal sealed record PayloadChannel(string? Id, string? Name);
 
 internal sealed record PayloadContainer(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral);
 
-internal sealed record PayloadAction(string? ActionId, string? BlockId, string? Value, string? Type, PayloadText? Text);
+internal sealed record PayloadAction(string? ActionId, string? BlockId, string? Value, string? Type, PayloadText? Text, string? ActionTs = null);
 
 internal sealed record PayloadText(string? Text);
 
