@@ -40,6 +40,7 @@ public sealed class TeamsConfiguration(IHostEnvironment? environment = null) : I
 
         if (options.OpenIdMetadataUrl is not { IsAbsoluteUri: true } metadata || metadata.Scheme != Uri.UriSchemeHttps)
             errors.Add("Teams__OpenIdMetadataUrl must be an absolute https URL.");
+        errors.AddRange(Core.Settings.SettingRules.Annotations(options, TeamsOptions.Section));
         return errors;
     }
 

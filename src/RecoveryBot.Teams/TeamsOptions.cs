@@ -62,6 +62,11 @@ public sealed class TeamsOptions
     /// <value>256 KB; larger activities are refused with 413.</value>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>A turn still running after this is answered 200 and finishes afterwards (Teams gives up at 15 s).</summary>
+    /// <value>12 seconds.</value>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "00:00:14")]
+    public TimeSpan AnswerBudget { get; set; } = TimeSpan.FromSeconds(12);
+
     /// <value>~7 sends per second per conversation, Teams' per-thread limit.</value>
     public TimeSpan SendInterval { get; set; } = TimeSpan.FromMilliseconds(150);
 

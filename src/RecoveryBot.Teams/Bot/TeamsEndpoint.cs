@@ -16,6 +16,7 @@ namespace RecoveryBot.Teams.Bot;
 /// </summary>
 internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth, IHostApplicationLifetime lifetime, RefusalTally refusals, ILogger<TeamsEndpoint> log)
 {
+
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
@@ -35,9 +36,24 @@ internal sealed class TeamsEndpoint(TeamsOptions options, BotAuthenticator auth,
 
         if (caller is not null && BotAuthenticator.Authorize(caller, activity) is { Ok: false } denied) { Refuse(http, denied); return; }
 
-        // The turn runs to completion even if the caller hangs up: its writes and replies belong together.
+        // The turn runs to completion even if the caller hangs up: its writes and replies belong together. Teams gives
+        // up after 15 s; a turn still running then is answered 200 and goes on, its replies posted to the conversation
+        // through the connector when it is done (they never travel in the HTTP answer, except an invoke's own).
         var bot = http.RequestServices.GetRequiredService<TeamsBot>();
-        var response = await bot.HandleAsync(activity, lifetime.ApplicationStopping);
+        var running = Task.Run(() => bot.HandleAsync(activity, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+        BotResponse response;
+        try
+        {
+            response = await running.WaitAsync(options.AnswerBudget, TimeProvider.System);
+        }
+        catch (TimeoutException)
+        {
+            _ = running.ContinueWith(t => log.LogWarning(t.Exception, "Teams {Type} activity failed after its answer", activity.Type),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            log.LogInformation("Teams {Type} activity answered before its turn finished ({Budget})", activity.Type, options.AnswerBudget);
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
         log.LogDebug("Teams {Type} activity answered {Status}", activity.Type, response.Status);
         http.Response.StatusCode = response.Status;
         if (response.Body is { } answer)

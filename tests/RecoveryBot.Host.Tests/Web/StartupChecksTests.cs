@@ -48,6 +48,7 @@ public sealed class StartupChecksTests
     [InlineData("Storage:MaxRetries", "99", "Storage__MaxRetries must be between 0 and 20.")]
     [InlineData("Scheduler:Parallelism", "0", "Scheduler__Parallelism must be between 1 and 64.")]
     [InlineData("Scheduler:PollInterval", "soon", "Scheduler__PollInterval is not a valid duration (e.g. 00:00:30).")]
+    [InlineData("Teams:AnswerBudget", "00:00:20", "Teams__AnswerBudget must be between 00:00:01 and 00:00:14.")]
     public void Find_Misconfigured_NamesTheSetting(string key, string value, string message) =>
         Assert.Equal([message], Check("Development", (key, value)));
 
