@@ -37,6 +37,8 @@ public sealed record Reply(HttpStatusCode Status, string Body, string? ContentTy
 /// </summary>
 public sealed class SlackWorkspace : IAsyncDisposable
 {
+    private static int clicks;
+
     public const string Team = "T0ACME";
     public const string TeamDomain = "acme";
     public const string AppId = "A0RECOV";
@@ -259,7 +261,8 @@ public sealed class SlackWorkspace : IAsyncDisposable
         }
         var action = JsonNode.Parse(button.GetRawText())!.AsObject();
         action["block_id"] = blockId ?? "actions";
-        action["action_ts"] = SlackSigner.Now() + ".123456";
+        // Slack's action_ts has microseconds, so two clicks in one second differ (a repeated one is deduplicated).
+        action["action_ts"] = SlackSigner.Now() + "." + (Interlocked.Increment(ref clicks) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         return new JsonObject
         {
             ["type"] = "block_actions",
