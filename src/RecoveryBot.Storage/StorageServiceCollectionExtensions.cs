@@ -29,7 +29,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRecoveryStore>(sp =>
             new RecentRecoveryRows(sp.GetRequiredService<TableRecoveryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDeliveryClaims, TableDeliveryClaims>();
-        services.TryAddSingleton<IPeopleIndex, TablePeopleIndex>();
+        services.TryAddSingleton<TablePeopleIndex>();
+        services.TryAddSingleton<IPeopleIndex>(sp => sp.GetRequiredService<TablePeopleIndex>());
+        services.TryAddSingleton<IDirectAddresses>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.AddScheduleIndex();
         services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();

@@ -9,10 +9,13 @@ namespace RecoveryBot.Storage;
 /// <summary>
 /// <see cref="IPeopleIndex"/> in the people table: one partition per person (a hash of platform, tenant and user id,
 /// so ids with any characters fit), one empty row per recovery. Reading a person's recoveries is one partition query.
+/// The same partition keeps the person's direct address (<see cref="IDirectAddresses"/>) in a row of its own.
 /// </summary>
-public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex
+public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex, IDirectAddresses
 {
     private const int MaxRows = 200;
+    private const string AddressRow = "direct";
+    private const string AddressColumn = "Address";
 
     public async Task<IReadOnlyList<RecoveryId>> RecoveriesOfAsync(PersonKey person, CancellationToken ct)
     {
@@ -38,6 +41,32 @@ public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex
         try
         {
             await storage.People.UpsertEntityAsync(new TableEntity(Partition(person), recovery.Value), TableUpdateMode.Replace, ct);
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    public async Task<string?> GetAsync(PersonKey person, CancellationToken ct)
+    {
+        try
+        {
+            var row = await storage.People.GetEntityIfExistsAsync<TableEntity>(Partition(person), AddressRow, [AddressColumn], ct);
+            return row.HasValue ? row.Value!.GetString(AddressColumn) : null;
+        }
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
+        {
+            throw StorageFailures.ToUnavailable(ex, ct);
+        }
+    }
+
+    public async Task SetAsync(PersonKey person, string address, CancellationToken ct)
+    {
+        var row = TableLimits.Checked(new TableEntity(Partition(person), AddressRow) { [AddressColumn] = address }, "direct address");
+        try
+        {
+            await storage.People.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         }
         catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
         {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RecoveryBot.Teams.Activities;
+using RecoveryBot.Teams.Bot;
 using RecoveryBot.Teams.Cards;
 
 namespace RecoveryBot.Teams;
@@ -21,6 +22,9 @@ namespace RecoveryBot.Teams;
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(CardElement))]
 [JsonSerializable(typeof(ConversationAddress))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(DirectAddress))]
 internal sealed partial class TeamsJson : JsonSerializerContext
 {
     /// <summary>

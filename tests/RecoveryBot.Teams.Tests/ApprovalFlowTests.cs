@@ -49,8 +49,30 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         var index = calls.FindIndex(c => c.Body["attachments"] is not null);
         Assert.True(index >= 0, "no card was posted for `plan`");
         var messageId = $"msg-{before + index + 1}";
-        var actions = calls[index].Body["attachments"]![0]!["content"]!["actions"]!.AsArray();
+        // Posted to the lead's chat, the card is his view: no Approve. Its refresh names the approver, whose client
+        // asks for her own view, with Approve.
+        var posted = calls[index].Body["attachments"]![0]!["content"]!;
+        Assert.DoesNotContain(posted["actions"]?.AsArray() ?? [], a => (string?)a!["title"] == "Approve");
+        Assert.Equal("""["user-id-1"]""", posted["refresh"]!["userIds"]!.ToJsonString());
+        var mine = await RefreshAsync("user-id-1", "Megan Bowen", posted["refresh"]!["action"]!["data"]!.AsObject(), messageId);
+        var actions = mine["actions"]!.AsArray();
         return (messageId, actions.Single(a => (string?)a!["title"] == "Approve")!["data"]!.AsObject());
+    }
+
+    /// <summary>The card a refresh invoke from <paramref name="fromId"/> answers with.</summary>
+    private async Task<JsonNode> RefreshAsync(string fromId, string fromName, JsonObject data, string messageId)
+    {
+        using var response = await _host.PostAsync(Fixtures.Retarget("message-personal", _connector.ServiceUrl, j =>
+        {
+            j["type"] = "invoke";
+            j["name"] = "adaptiveCard/action";
+            j.Remove("text");
+            j["from"] = new JsonObject { ["id"] = fromId, ["name"] = fromName };
+            j["replyToId"] = messageId;
+            j["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "refresh", ["data"] = data.DeepClone() }, ["trigger"] = "automatic" };
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!;
     }
 
     [Fact]

@@ -40,7 +40,12 @@ public sealed class CardTests
     public void Buttons_CarryVerbItemAndRevision_AndANoteCardWhenNeeded()
     {
         var g = CardSamples.Gap(7);
-        var card = Json(CardRenderer.Render(GapDocs.Retest(Testing.DocSamples.Recovery(), g, GapActions_Retest(g))));
+        var doc = GapDocs.Retest(Testing.DocSamples.Recovery(), g, GapActions_Retest(g));
+        // Posted to the channel: no verdict buttons, a refresh for the retester; the retester's view has them.
+        var posted = Json(CardRenderer.Render(doc));
+        Assert.Null(posted["actions"]);
+        Assert.Equal(new JsonArray(g.Retester!.Id).ToJsonString(), posted["refresh"]!["userIds"]!.ToJsonString());
+        var card = Json(CardRenderer.Render(doc, g.Retester!.Id));
         var actions = card["actions"]!.AsArray();
 
         Assert.Equal("Action.Execute", (string?)actions[0]!["type"]);

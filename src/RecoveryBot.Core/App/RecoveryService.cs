@@ -64,11 +64,12 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     /// The card about <paramref name="subject"/> as it stands now, with every role's buttons and who holds each role,
     /// and <paramref name="banner"/> (a refusal, say) on top. A gone item or recovery still gives a card that says so.
     /// </summary>
-    public async Task<CardDoc> CurrentCardAsync(Turn turn, CardSubject subject, string? banner, CancellationToken ct)
+    public async Task<CardDoc> CurrentCardAsync(Turn turn, CardSubject subject, string? banner, CancellationToken ct, Recovery? actedIn = null)
     {
         try
         {
-            return await CardViews.CurrentAsync(store, turn.Channel, subject, time.GetUtcNow(), banner, ct);
+            var channel = actedIn?.Channel ?? (turn.Direct ? await DirectChannelAsync(turn, subject, ct) : null) ?? turn.Channel;
+            return await CardViews.CurrentAsync(store, channel, subject, time.GetUtcNow(), banner, ct);
         }
         catch (StoreUnavailableException)
         {
@@ -77,18 +78,39 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         }
     }
 
+    /// <summary>
+    /// The channel whose recovery a card in a direct message is about: the DM's own recovery if it has one, else the
+    /// one recovery where the person has that item; null when none or several (the card then says it is gone).
+    /// </summary>
+    private async Task<ChannelKey?> DirectChannelAsync(Turn turn, CardSubject subject, CancellationToken ct)
+    {
+        if (people is null || (await ChannelRecoveries.ReadAsync(store, turn.Channel, ct)).Current is not null) return null;
+        (GapId? Gap, int? Change) target = (subject.Gap, subject.Change);
+        if (target is (null, null)) return null;
+        Recovery? found = null;
+        foreach (var id in (await people.RecoveriesOfAsync(PersonKey.Of(turn.Channel, turn.Actor), ct)).Take(MaxCandidates))
+        {
+            if (await store.GetRecoveryAsync(id, ct) is not { } r || !await ConcernsAsync(r, turn.Actor, target, ct)) continue;
+            if (found is not null) return null;
+            found = r;
+        }
+        return found?.Channel;
+    }
+
     /// <summary>True when the channel has a recovery that takes reports (one runs, or a closed one keeps its follow-up).</summary>
     public async Task<bool> HasRecoveryAsync(ChannelKey channel, CancellationToken ct) =>
         (await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not null;
     /// <summary>
-    /// A command in a direct message. A DM with its own recovery is a channel like any other; otherwise a command that
-    /// names an item acts on the recovery where the person has it: one → there; several → ask; none → say so.
+    /// A command in a direct message. A DM with its own recovery (started there) is a channel like any other; otherwise
+    /// a command that names an item acts on the recovery where the person has it: one → there; several → ask; none → say so.
     /// </summary>
     private async Task<TurnResult> DirectAsync(Turn turn, ChatCommand command, string? text, int? expectedRevision, CancellationToken ct)
     {
         try
         {
             if ((await ChannelRecoveries.ReadAsync(store, turn.Channel, ct)).Current is not null) return await RunAsync(turn, command, expectedRevision, ct);
+            // `start` in a DM starts a recovery of its own there (a personal trial run); anything else names an item.
+            if (command is StartCommand) return await RunAsync(turn, command, expectedRevision, ct);
             if (DirectRouting.TargetOf(command) is not { } target) return TurnResult.Refuse(DirectRouting.Unroutable);
             var found = new List<Recovery>();
             foreach (var id in (await people!.RecoveriesOfAsync(PersonKey.Of(turn.Channel, turn.Actor), ct)).Take(MaxCandidates))

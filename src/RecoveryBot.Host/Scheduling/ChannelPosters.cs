@@ -9,7 +9,10 @@ using RecoveryBot.Teams.Connector;
 
 namespace RecoveryBot.Host.Scheduling;
 
-/// <summary>Scheduled posts to a Teams conversation, through the stored conversation reference.</summary>
+/// <summary>
+/// Scheduled posts to a Teams conversation, through the stored conversation reference; personal posts go to the
+/// person's 1:1 chat with the bot.
+/// </summary>
 internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
 {
     public string Platform => "teams";
@@ -17,10 +20,25 @@ internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
     public async Task<PostResult> PostAsync(Recovery recovery, Reply reply, CancellationToken ct)
     {
         if (!TeamsPoster.CanPost(recovery.Address)) return new PostResult.Failed("no Teams conversation reference is stored for this recovery");
-        // Personal posts reach Teams users as the channel post that mentions them (no proactive 1:1 chat yet).
-        if (reply is Reply.Direct direct) reply = direct.Fallback;
         try
         {
+            if (reply is Reply.Direct direct)
+            {
+                // The person's 1:1 chat (created through the channel's Connector when there is none); when Teams
+                // refuses it for good (403: the app is not installed for them, 404: no such user), the channel
+                // version goes out instead, once, and the lead reads why in the next check-in.
+                try
+                {
+                    var sent = await poster.PostDirectAsync(recovery.Address!, direct, ct);
+                    return new PostResult.Posted(sent.Count > 0 ? sent[0] : null);
+                }
+                catch (ConnectorException ex) when (ex.IsPermanent)
+                {
+                    var posted = await poster.PostAsync(recovery.Address!, [direct.Fallback], ct);
+                    return new PostResult.Posted(posted.Count > 0 ? posted[0] : null,
+                        Notice: ScheduledTexts.Unreachable(direct.Person, $"{(int)ex.Status} {ex.Code}".TrimEnd()));
+                }
+            }
             var ids = await poster.PostAsync(recovery.Address!, [reply], ct);
             return new PostResult.Posted(ids.Count > 0 ? ids[0] : null);
         }

@@ -71,3 +71,12 @@ internal sealed record TaskModuleInfo(string Title, CardAttachment Card)
     public string Height { get; init; } = "large";
     public string Width { get; init; } = "medium";
 }
+
+/// <summary>
+/// <c>POST /v3/conversations</c>: the bot's 1:1 chat with one member of a tenant (protocols.md C). Teams answers
+/// with the existing chat when there is one, so asking again is safe.
+/// </summary>
+internal sealed record ConversationParameters(bool IsGroup, ChannelAccount? Bot, IReadOnlyList<ChannelAccount> Members, string? TenantId, TeamsChannelData? ChannelData);
+
+/// <summary>The Connector's answer to a create: the conversation's id (and, from some connectors, a serviceUrl).</summary>
+internal sealed record ConversationResourceResponse(string? Id, string? ServiceUrl, string? ActivityId);

@@ -28,8 +28,11 @@ internal static class TurnReader
         var channel = new ChannelKey(Platform, tenant, ChannelConversation(conversation));
         var actor = new UserRef(fromId, a.From.Name is { Length: > 0 } n ? n : fromId);
         var address = new ConversationAddress(serviceUrl, channel.Conversation, a.TenantId, a.Recipient?.Id, a.Recipient?.Name);
-        return new Turn(channel, actor, address.ToJson());
+        return new Turn(channel, actor, address.ToJson()) { Direct = IsPersonal(a) };
     }
+
+    /// <summary>The person's 1:1 chat with the bot: commands there that name an item act on the channel's recovery.</summary>
+    public static bool IsPersonal(Activity a) => string.Equals(a.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A card click: <c>{"rb":verb,"gap":"G-7","cr":3,"rev":5}</c> merged with the card's input values (Action.Submit),

@@ -41,14 +41,14 @@ internal sealed class CardInvokes(RecoveryService service, ReplySender sender)
 
         // The reason of a refusal (role, stale revision, conflict) goes on top of the card as it stands now.
         var refusal = result.Outcome is Outcome.Done ? null : result.Lines.FirstOrDefault();
-        var current = await service.CurrentCardAsync(turn, subject, refusal, ct);
+        var current = await service.CurrentCardAsync(turn, subject, refusal, ct, result.ActedIn);
         var rest = result.Replies.Where(r => r != replaces && (refusal is null || r is not (Reply.Text { To: Audience.Actor } or Reply.Card { To: Audience.Actor }))).ToList();
         if (result.Outcome is Outcome.Done { Changed: true } && replaces is null && a.ReplyToId is { Length: > 0 } clicked)
         {
             // Everyone's copy of the clicked message shows the new state; the clicker gets their own view below.
-            rest.Add(new Reply.UpdateCard(MessageRef.Encode(a.Conversation!.Id!, clicked), current with { Banner = null }));
+            rest.Add(new Reply.UpdateCard(MessageRef.Encode(a.Conversation!.Id!, clicked, a.ServiceUrl), current with { Banner = null }));
         }
-        await sender.SendAsync(Destination.Post(a, turn.Channel), rest, throwOnFailure: false, ct);
+        await sender.SendTurnAsync(Destination.Post(a, turn.Channel), result with { Replies = rest }, ct);
         return Card(CardRenderer.RenderFor(current, viewer, refreshAgain: true));
     }
 
@@ -58,7 +58,7 @@ internal sealed class CardInvokes(RecoveryService service, ReplySender sender)
         var page = replaces is null ? result.Replies.OfType<Reply.Card>().FirstOrDefault(c => c.To == Audience.Actor) : null;
         var forActor = replaces is null && page is null ? result.Replies.OfType<Reply.Text>().Where(t => t.To == Audience.Actor).ToList() : [];
         var rest = result.Replies.Where(r => r != replaces && r != page && !forActor.Contains(r)).ToList();
-        await sender.SendAsync(Destination.Post(a, turn.Channel), rest, throwOnFailure: false, ct);
+        await sender.SendTurnAsync(Destination.Post(a, turn.Channel), result with { Replies = rest }, ct);
         if (replaces is not null) return Card(CardRenderer.RenderFor(replaces.Doc, turn.Actor.Id, refreshAgain: true));
         if (page is not null) return Card(CardRenderer.RenderFor(page.Doc, turn.Actor.Id, refreshAgain: true));
         return new BotResponse(200, new InvokeMessageResponse(forActor.Count > 0 ? string.Join("\n\n", forActor.Select(t => CoreText.Plain(t.Message))) : "Done."));

@@ -6,8 +6,14 @@ namespace RecoveryBot.Teams.Bot;
 /// <summary>Where replies go: the conversation (thread included), the activity answered if any, and the recovery's channel.</summary>
 internal sealed record Destination(string ServiceUrl, string ConversationId, string? ReplyToId, ChannelAccount? Bot, ChannelAccount? User, ChannelKey Channel)
 {
+    /// <summary>
+    /// The one person who reads this conversation (a 1:1 chat), or null for a channel or group chat: cards posted to a
+    /// person carry the buttons of their roles, cards posted to a channel only the buttons anyone may press.
+    /// </summary>
+    public string? Viewer { get; init; }
+
     public static Destination Reply(Activity a, ChannelKey channel) =>
-        new(a.ServiceUrl!, a.Conversation!.Id!, a.Id, a.Recipient, a.From, channel);
+        new(a.ServiceUrl!, a.Conversation!.Id!, a.Id, a.Recipient, a.From, channel) { Viewer = TurnReader.IsPersonal(a) ? a.From?.Id : null };
 
     public static Destination Post(Activity a, ChannelKey channel) => Reply(a, channel) with { ReplyToId = null };
 

@@ -13,7 +13,7 @@ internal sealed record BotResponse(int Status, object? Body = null)
 }
 
 /// <summary>One activity → at most one Core turn → replies through the Connector (or the invoke response).</summary>
-internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welcome welcome)
+internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welcome welcome, DirectChats chats)
 {
     private readonly CardInvokes _cards = new(service, sender);
     private readonly MessageActions _messageActions = new(service, sender);
@@ -29,15 +29,19 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
     private async Task<BotResponse> OnMessageAsync(Activity a, CancellationToken ct)
     {
         if (TurnReader.Read(a) is not { } turn) return new BotResponse(400);
+        var seen = chats.SeeAsync(a, turn, ct);
+        var text = MentionText.Normalize(a);
+        turn = turn with { Text = text };
         var result = IsClick(a) && TurnReader.ReadAction(a.Value) is { } action
             ? await service.HandleActionAsync(turn, action, ct)
-            : CommandParser.Parse(MentionText.Normalize(a)) switch
+            : CommandParser.Parse(text) switch
             {
                 ParseResult.Ok ok => await service.HandleAsync(turn, ok.Command, ct),
                 ParseResult.Error e => TurnResult.Say(e.Line),
                 _ => throw new InvalidOperationException(),
             };
-        await sender.SendAsync(Destination.Reply(a, turn.Channel), result.Replies, throwOnFailure: false, ct);
+        await sender.SendTurnAsync(Destination.Reply(a, turn.Channel), result, ct);
+        await seen;
         return BotResponse.Ok;
     }
 
@@ -56,12 +60,20 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
     {
         if (a.Name is not (ActivityTypes.AdaptiveCardAction or MessageActions.FetchTask or MessageActions.SubmitAction)) return Task.FromResult(new BotResponse(501));
         if (TurnReader.Read(a) is not { } turn) return Task.FromResult(new BotResponse(400));
-        return a.Name switch
+        return InvokeAsync(a, turn, ct);
+    }
+
+    private async Task<BotResponse> InvokeAsync(Activity a, Turn turn, CancellationToken ct)
+    {
+        var seen = chats.SeeAsync(a, turn, ct);
+        var response = await (a.Name switch
         {
             ActivityTypes.AdaptiveCardAction => _cards.ExecuteAsync(a, turn, ct),
             MessageActions.FetchTask => _messageActions.FetchAsync(a, turn, ct),
             _ => _messageActions.SubmitAsync(a, turn, ct),
-        };
+        });
+        await seen;
+        return response;
     }
 
     private async Task<BotResponse> OnInstallAsync(Activity a, CancellationToken ct)

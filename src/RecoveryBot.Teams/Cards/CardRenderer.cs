@@ -11,10 +11,12 @@ namespace RecoveryBot.Teams.Cards;
 /// links are Action.OpenUrl buttons, a button with a note opens the note in place (Action.ShowCard), and buttons
 /// are Action.Execute (Universal Actions), answered in the invoke response.
 /// <para>
-/// Who sees which buttons: the message itself (the base card) carries every role's buttons, because clients that do
-/// not refresh (the Agents Playground, a refresh that failed) must still be able to act; the server refuses the
-/// wrong person. Its <c>refresh</c> lists the people holding those roles, whose clients then ask for their own view
-/// (<see cref="RenderFor"/>): exactly the buttons of the roles they hold, and the read-only card for anyone else.
+/// Who sees which buttons: a card posted to a channel (the base card) carries only the buttons anyone may press, and
+/// a <c>refresh</c> listing the people holding the roles its other buttons need; their clients ask for their own view
+/// (<see cref="RenderFor"/>): exactly the buttons of the roles they hold. Everyone else sees the status. A card posted
+/// to one person (their 1:1 chat, or the answer to their own `show`) is that person's view from the start, so a
+/// client that does not refresh (the Agents Playground; a refresh that failed) still lets them act. The server checks
+/// every click anyway: a stale or forged one changes nothing.
 /// Action.Submit remains only in task-module dialogs (<see cref="RenderDialog"/>), where Teams runs no Action.Execute.
 /// </para>
 /// </summary>
@@ -25,8 +27,15 @@ internal static class CardRenderer
     public const string RefreshVerb = "refresh";
     public const int MaxRefreshUsers = 60;
 
-    /// <summary>The base card, as posted: every button, and a refresh for the people whose roles the buttons need.</summary>
-    public static AdaptiveCard Render(CardDoc doc) => Render(doc, doc.Actions, Refresh(doc, seen: null), dialog: false);
+    /// <summary>
+    /// The base card, as posted to a channel: the buttons anyone may press (all of them on a card without a subject,
+    /// such as a form or a log page), and a refresh for the people whose roles the other buttons need.
+    /// </summary>
+    public static AdaptiveCard Render(CardDoc doc) =>
+        Render(doc, doc.Subject is null ? doc.Actions : [.. doc.Actions.Where(a => a.MayPress == Role.Member)], Refresh(doc, seen: null), dialog: false);
+
+    /// <summary>The card as posted to <paramref name="viewerId"/> (null: to a channel, <see cref="Render(CardDoc)"/>).</summary>
+    public static AdaptiveCard Render(CardDoc doc, string? viewerId) => viewerId is null ? Render(doc) : RenderFor(doc, viewerId, refreshAgain: true);
 
     /// <summary>
     /// One viewer's card: the buttons their roles allow on it now (all of them on a card without a subject, such as a

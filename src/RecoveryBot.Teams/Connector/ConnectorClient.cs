@@ -22,10 +22,26 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokens tokens, 
     public Task<string?> UpdateAsync(string serviceUrl, string conversationId, string activityId, OutboundActivity activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, serviceUrl, conversationId, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", activity, ct);
 
+    /// <summary>Opens (or finds) the bot's 1:1 chat with one person; returns its conversation id.</summary>
+    public async Task<string> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(parameters, TeamsJson.Wire.ConversationParameters);
+        var text = await SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", "v3/conversations", body, ct);
+        ConversationResourceResponse? created = null;
+        try { created = text.Length == 0 ? null : JsonSerializer.Deserialize(text, TeamsJson.Wire.ConversationResourceResponse); }
+        catch (JsonException) { }
+        return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, "NoConversationId", "Bot Connector created no conversation id");
+    }
+
     private async Task<string?> SendAsync(HttpMethod method, string serviceUrl, string conversationId, string path, OutboundActivity activity, CancellationToken ct)
     {
+        var text = await SendAsync(method, serviceUrl, conversationId, path, JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Wire.OutboundActivity), ct);
+        return text.Length == 0 ? null : TryRead(text)?.Id;
+    }
+
+    private async Task<string> SendAsync(HttpMethod method, string serviceUrl, string conversationId, string path, byte[] body, CancellationToken ct)
+    {
         var uri = new Uri((serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/") + path, UriKind.Absolute);
-        var body = JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Wire.OutboundActivity);
         using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (options.Authentication == TeamsAuthentication.BotFramework && Trusted(uri) && await tokens.GetTokenAsync(ct) is { } token)
@@ -33,11 +49,7 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokens tokens, 
 
         await pacer.WaitTurnAsync(conversationId, ct);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        if (response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            return text.Length == 0 ? null : TryRead(text)?.Id;
-        }
+        if (response.IsSuccessStatusCode) return await response.Content.ReadAsStringAsync(ct);
         var error = await ReadErrorAsync(response, ct);
         var operation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
         log.LogWarning("Bot Connector {Method} {Host} answered {Status} {Code} (operation {Operation})",
