@@ -15,9 +15,9 @@ public sealed class ModelCoverageTests
         "NextChangeNumber LinkGeneration Address FollowUpDays Generation Latest Revision Version")]
     [InlineData(typeof(Gap), "Id Title Expected Actual Impact Affected Kind Bucket Status Owner Due Retester RetestDate TrainingDate " +
         "TrainingNote TrainedAt Reporter CreatedAt UpdatedAt DueSlips BrokenNote DeclineReason FixReadyAt VerifiedBy VerifiedAt " +
-        "ClosedAt SourceLink Revision Version")]
+        "ClosedAt SourceLink CardCopies Revision Version")]
     [InlineData(typeof(ChangeRequest), "Number Kind Gap ToBucket Field NewText Gaps Summary RequestedBy RequestedAt State DecidedBy DecidedAt Reason " +
-        "CardMessage Revision Version")]
+        "CardMessage CardCopies Revision Version")]
     [InlineData(typeof(HistoryEvent), "Gap At Actor What From To Note")]
     [InlineData(typeof(OwnershipMessage), "Broken Affected DoingNow NextUpdate By At")]
     [InlineData(typeof(Milestone), "Date Text")]

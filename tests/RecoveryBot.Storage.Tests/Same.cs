@@ -25,7 +25,8 @@ internal static class Same
     {
         Assert.NotNull(actual);
         Assert.NotNull(actual.Version);
-        Assert.Equal(expected with { Version = null }, actual with { Version = null });
+        Assert.Equal(expected.CardCopies, actual.CardCopies);
+        Assert.Equal(expected with { Version = null }, actual with { Version = null, CardCopies = expected.CardCopies });
     }
 
     public static void ChangeRequest(ChangeRequest expected, ChangeRequest? actual)
@@ -33,6 +34,7 @@ internal static class Same
         Assert.NotNull(actual);
         Assert.NotNull(actual.Version);
         Assert.Equal(expected.Gaps, actual.Gaps);
-        Assert.Equal(expected with { Version = null }, actual with { Version = null, Gaps = expected.Gaps });
+        Assert.Equal(expected.CardCopies, actual.CardCopies);
+        Assert.Equal(expected with { Version = null }, actual with { Version = null, Gaps = expected.Gaps, CardCopies = expected.CardCopies });
     }
 }

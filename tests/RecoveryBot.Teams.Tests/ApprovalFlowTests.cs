@@ -90,7 +90,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var calls = _connector.Calls.Skip(before).ToList();
-        var put = Assert.Single(calls, c => c.Method == "PUT");
+        var put = Assert.Single(calls, c => c.Method == "PUT" && c.RawTarget.Contains(Conversation, StringComparison.Ordinal));
         Assert.Equal($"/_connector/v3/conversations/{Conversation}/activities/{messageId}", put.RawTarget);
         var card = put.Body["attachments"]![0]!["content"]!;
         Assert.Null(card["actions"]);
@@ -123,7 +123,10 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
         Assert.Equal("AdaptiveCard", (string?)body["value"]!["type"]);
         Assert.Contains("Approved by Megan Bowen", body["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.Calls.Skip(before), c => c.Method == "PUT");
+        // The clicked card is replaced by the invoke response; the approver's copy in her 1:1 chat is updated in place.
+        Assert.DoesNotContain(_connector.Calls.Skip(before), c => c.Method == "PUT" && c.RawTarget.EndsWith($"/activities/{messageId}", StringComparison.Ordinal));
+        var copy = Assert.Single(_connector.Calls.Skip(before), c => c.Method == "PUT");
+        Assert.Contains("Approved by Megan Bowen", copy.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -280,7 +280,8 @@ public sealed class UniversalActionsTests : IAsyncLifetime
         await SayAsync(Lead, $"approver <at>{Approver.Name}</at>", Approver);
         var before = _connector.Calls.Count;
         await SayAsync(Lead, "plan");
-        return _connector.Calls.Skip(before).Single(c => c.Body["attachments"] is not null).Body["attachments"]![0]!["content"]!;
+        // The channel's card comes first; the approver's own copy follows in her 1:1 chat.
+        return _connector.Calls.Skip(before).First(c => c.Body["attachments"] is not null).Body["attachments"]![0]!["content"]!;
     }
 
     /// <summary>G-1 reported and assigned to Ana: returns the `show G-1` card's message id and its Start work data.</summary>

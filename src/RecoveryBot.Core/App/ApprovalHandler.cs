@@ -137,6 +137,15 @@ internal static class ApprovalHandler
         var change = ctx.NewChange(create);
         ctx.Event(change.Gap, "requested", to: change.Label, note: change.Summary);
         ctx.Say($"{change.Label}: {change.Summary} — waiting for {Fmt.At(ctx.R.Approver)}.", Audience.Channel);
-        ctx.Show(RecoveryDocs.Approval(ctx.R, change, details, ctx.Zone));
+        var card = RecoveryDocs.Approval(ctx.R, change, details, ctx.Zone);
+        ctx.Show(card);
+        // The approver's own copy in their direct messages: the decision can be made there, and every copy updates.
+        if (ctx.R.Approver is { } approver && !approver.Is(ctx.Actor))
+        {
+            ctx.Add(new Reply.Direct(approver, new Reply.Card(card with
+            {
+                Banner = new Banner($"{ctx.Actor.Name} asks for your decision on {change.Label} in \"{ctx.R.Name}\" (also posted in its channel)."),
+            }), null));
+        }
     }
 }

@@ -60,6 +60,8 @@ internal static class Decisions
         ctx.Write(decided);
         ctx.Event(change.Gap, state == ApprovalState.Approved ? "approved" : "rejected", change.Label, null, reason);
         ctx.Say($"{change.Label} {change.Summary} — {RecoveryDocs.Decision(decided, ctx.Zone)}.", Audience.Channel);
-        if (change.CardMessage is { } message) ctx.Add(new Reply.UpdateCard(message, RecoveryDocs.Decided(ctx.R, decided, ctx.Zone)));
+        var card = RecoveryDocs.Decided(ctx.R, decided, ctx.Zone);
+        if (change.CardMessage is { } message) ctx.Add(new Reply.UpdateCard(message, card));
+        foreach (var copy in change.CardCopies) ctx.Add(new Reply.UpdateCard(copy, card));
     }
 }

@@ -74,14 +74,24 @@ internal static class GapHandler
                 ctx.Say($"Training done for {g.Id}: {g.Title}{(c.Note is null ? "" : $" — {c.Note}")}.", Audience.Channel);
                 break;
             case WorksCommand when ctx.Check(Lifecycle.CanVerdict(g)) && ctx.Check(Guard.Retester(g, ctx.Actor, $"confirm {g.Id} works")):
-                ctx.Write(g with { Status = GapStatus.Verified, VerifiedBy = ctx.Actor, VerifiedAt = ctx.Now });
+                var verified = g with { Status = GapStatus.Verified, VerifiedBy = ctx.Actor, VerifiedAt = ctx.Now, CardCopies = [] };
+                ctx.Write(verified);
                 ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.Verified.Text(), "works in my normal day");
                 ctx.Say($"{g.Id} verified by {ctx.Actor.Name}: {g.Title} works again in a normal day. It waits for the approver's sign-off.", Audience.Channel);
+                Answered(ctx, g, verified);
                 break;
             case BrokenCommand c when ctx.Check(Lifecycle.CanVerdict(g)) && ctx.Check(Guard.Retester(g, ctx.Actor, $"report {g.Id} still broken")):
-                ctx.Write(g with { Status = GapStatus.InProgress, BrokenNote = c.Note });
+                var broken = g with { Status = GapStatus.InProgress, BrokenNote = c.Note, CardCopies = [] };
+                ctx.Write(broken);
                 ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.InProgress.Text(), c.Note);
                 ctx.Say($"{g.Id} is still broken for {ctx.Actor.Name}: \"{c.Note}\". Back to in progress — {Fmt.At(g.Owner)}, over to you.", Audience.Channel);
+                if (g.Owner is { } owner && !owner.Is(ctx.Actor))
+                {
+                    ctx.Add(new Reply.Direct(owner, new Reply.Text(
+                        $"{ctx.Actor.Name} retested {g.Id} \"{g.Title}\" ({ctx.R.Name}): still broken — \"{c.Note}\". It is back in progress with you; " +
+                        $"when the next fix is in, mark it with `ready {g.Id} retest @{ctx.Actor.Name} <date>`.", Audience.Channel), null));
+                }
+                Answered(ctx, g, broken);
                 break;
             case MoveDueCommand c when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, $"move the due date of {g.Id}")) && ctx.Check(Lifecycle.CanMoveDue(g)):
                 MoveDue(ctx, g, c);
@@ -92,6 +102,14 @@ internal static class GapHandler
                 ctx.Say($"{g.Id} declined by {ctx.Actor.Name}: {c.Reason}", Audience.Channel);
                 break;
         }
+    }
+
+    /// <summary>Every message that shows the item's retest card now says who answered and how, without buttons.</summary>
+    private static void Answered(TurnContext ctx, Gap before, Gap after)
+    {
+        if (before.CardCopies.IsEmpty) return;
+        var card = GapDocs.Retest(ctx.R, after with { Revision = before.Revision + 1, UpdatedAt = ctx.Now }, []);
+        foreach (var copy in before.CardCopies) ctx.Add(new Reply.UpdateCard(copy, card));
     }
 
     private static void Assign(TurnContext ctx, Gap g, AssignCommand c)
@@ -122,15 +140,24 @@ internal static class GapHandler
         ctx.Write(g with
         {
             Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, FixReadyAt = ctx.Now,
-            TrainingDate = training ?? g.TrainingDate, TrainingNote = c.TrainingNote ?? g.TrainingNote,
+            TrainingDate = training ?? g.TrainingDate, TrainingNote = c.TrainingNote ?? g.TrainingNote, CardCopies = [],
         });
         ctx.Event(g.Id, "status", g.Status.Text(), GapStatus.FixReady.Text());
         ctx.Event(g.Id, "retester", g.Retester?.Name, c.Retester.Name, $"retest {Fmt.Date(retest)}");
         if (training is { } t) ctx.Event(g.Id, "training", g.TrainingDate is { } old ? Fmt.Date(old) : null, Fmt.Date(t), c.TrainingNote);
         ctx.Say($"{g.Id} fix ready. {Fmt.At(c.Retester)} retests it on {Fmt.Date(retest)}" +
                 (training is { } td ? $"; training {Fmt.Date(td)}." : "."), Audience.Channel);
-        var updated = g with { Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, Revision = g.Revision + 1 };
-        ctx.Show(GapDocs.Retest(ctx.R, updated, GapActions.Retest(updated)));
+        var updated = g with { Status = GapStatus.FixReady, Retester = c.Retester, RetestDate = retest, Revision = g.Revision + 1, CardCopies = [] };
+        var card = GapDocs.Retest(ctx.R, updated, GapActions.Retest(updated));
+        ctx.Show(card);
+        // The retester's own copy, in their direct messages, with the buttons to answer from there.
+        if (!c.Retester.Is(ctx.Actor))
+        {
+            ctx.Add(new Reply.Direct(c.Retester, new Reply.Card(card with
+            {
+                Banner = new Banner($"{ctx.Actor.Name} marked the fix for {g.Id} ready: please retest it by {Fmt.Date(retest)} in your normal day."),
+            }), null));
+        }
     }
 
     private static void MoveDue(TurnContext ctx, Gap g, MoveDueCommand c)

@@ -39,26 +39,51 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         };
     }
 
+    /// <summary>Most messages kept per card besides the first (the approver's or retester's direct messages, a re-post).</summary>
+    public const int MaxCardCopies = 4;
+
     /// <summary>
-    /// Remembers which message shows a change request's card, so a decision can update it in place. Returns the
-    /// decided card when the decision came before the message was remembered: the caller puts it in place itself.
+    /// Remembers which message shows a card that awaits a decision (a change request's) or a verdict (an item's retest
+    /// card), so the decision or verdict updates it in place; <paramref name="channel"/> is where it was posted, and the
+    /// card's own recovery is used when it names one (a copy in a direct message). Returns the answered card when the
+    /// answer came before the message was remembered: the caller puts it in place itself.
     /// </summary>
-    public async Task<CardDoc?> RememberCardAsync(ChannelKey channel, int change, string messageId, CancellationToken ct)
+    public async Task<CardDoc?> RememberCardAsync(ChannelKey channel, CardDoc card, string messageId, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if ((await ChannelRecoveries.ReadAsync(store, channel, ct)).Current is not { } current) return null;
-            var request = await store.GetChangeRequestAsync(current.Id, change, ct);
-            if (request is null || request.CardMessage == messageId) return null;
-            if (request.State != ApprovalState.Pending) return RecoveryDocs.Decided(current, request, current.Zone);
-            var result = await store.CommitAsync(new Changeset(current.Id)
+            var current = card.Recovery is { } id ? await store.GetRecoveryAsync(id, ct) : (await ChannelRecoveries.ReadAsync(store, channel, ct)).Current;
+            if (current is null) return null;
+            Changeset changes;
+            if (card.AwaitsDecisionOf is { } change)
             {
-                ChangeRequests = [request with { CardMessage = messageId }],
-            }, ct);
-            if (result is CommitResult.Committed) return null;
+                var request = await store.GetChangeRequestAsync(current.Id, change, ct);
+                if (request is null || request.CardMessage == messageId || request.CardCopies.Contains(messageId)) return null;
+                if (request.State != ApprovalState.Pending) return RecoveryDocs.Decided(current, request, current.Zone);
+                changes = new Changeset(current.Id)
+                {
+                    // The channel's card is the one kept first; copies elsewhere (a direct message) beside it.
+                    ChangeRequests = [request.CardMessage is null && channel == current.Channel
+                        ? request with { CardMessage = messageId }
+                        : request with { CardCopies = Kept(request.CardCopies, messageId) }],
+                };
+            }
+            else if (card.AwaitsVerdictOf is { } gapId)
+            {
+                var gap = await store.GetGapAsync(current.Id, gapId, ct);
+                if (gap is null || gap.CardCopies.Contains(messageId)) return null;
+                // Answered since the card was composed: it shows the answer now.
+                if (gap.Status != GapStatus.FixReady) return GapDocs.Retest(current, gap, []);
+                changes = new Changeset(current.Id) { Gaps = [gap with { CardCopies = Kept(gap.CardCopies, messageId) }] };
+            }
+            else return null;
+            if (await store.CommitAsync(changes, ct) is CommitResult.Committed) return null;
         }
         return null;
     }
+
+    private static System.Collections.Immutable.ImmutableList<string> Kept(System.Collections.Immutable.ImmutableList<string> copies, string messageId) =>
+        (copies.Count >= MaxCardCopies + 1 ? copies.RemoveAt(0) : copies).Add(messageId);
 
     /// <summary>
     /// The card about <paramref name="subject"/> as it stands now, with every role's buttons and who holds each role,

@@ -37,7 +37,7 @@ internal static class ViewHandler
                 if (await ctx.ChangeAsync(c.Change, ct) is null) return;
                 // A copy: the decision still replaces the card first posted for it, which stays the one remembered.
                 var card = await CardViews.CurrentAsync(ctx.Store, ctx.Turn.Channel, new CardSubject(CardKind.Change, null, c.Change, 0), ctx.Now, null, ct);
-                ctx.Show(card with { AwaitsDecisionOf = null }, Audience.Actor);
+                ctx.Show(card with { AwaitsDecisionOf = null, AwaitsVerdictOf = null }, Audience.Actor);
                 break;
             case CheckinCommand c:
                 if (!c.Preview && !ctx.Check(Guard.Lead(r, ctx.Actor, "post the check-in now (anyone can `checkin preview`)"))) return;

@@ -23,6 +23,8 @@ public sealed record ChangeRequest
     public string? Reason { get; init; }
     /// <summary>The platform's id of the message that shows this request's card, for update in place.</summary>
     public string? CardMessage { get; init; }
+    /// <summary>Other messages showing the same card (the approver's direct message), also updated after the decision.</summary>
+    public ImmutableList<string> CardCopies { get; init; } = [];
     public int Revision { get; init; }
     public string? Version { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace RecoveryBot.Core.Model;
 
 /// <summary>One row of the gap log.</summary>
@@ -32,6 +33,11 @@ public sealed record Gap
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>Link to the message a gap was logged from, when there is one.</summary>
     public string? SourceLink { get; init; }
+    /// <summary>
+    /// The messages that show this item's current retest card (in the channel and in the retester's direct messages),
+    /// so the verdict replaces each of them in place; emptied when the fix is marked ready again.
+    /// </summary>
+    public ImmutableList<string> CardCopies { get; init; } = [];
     /// <summary>Bumped on every change; cards carry it so a stale click is recognised.</summary>
     public int Revision { get; init; }
     /// <summary>Opaque storage version (ETag); null before the first write.</summary>

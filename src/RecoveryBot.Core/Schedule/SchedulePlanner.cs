@@ -63,7 +63,7 @@ public static class SchedulePlanner
     private static Reply Late(Reply reply, DateTimeOffset dueAt, TimeZoneInfo zone) => reply switch
     {
         Reply.Text text => text with { Message = ScheduledTexts.LatePrefix(dueAt, zone) + text.Message },
-        Reply.Direct d => d with { Personal = Late(d.Personal, dueAt, zone), Fallback = Late(d.Fallback, dueAt, zone) },
+        Reply.Direct d => d with { Personal = Late(d.Personal, dueAt, zone), Fallback = d.Fallback is { } f ? Late(f, dueAt, zone) : null },
         _ => reply,
     };
 }

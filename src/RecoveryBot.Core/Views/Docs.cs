@@ -45,6 +45,18 @@ public sealed record CardDoc
     /// </summary>
     public int? AwaitsDecisionOf { get; init; }
 
+    /// <summary>
+    /// The item whose retester this card asks for a verdict: as for <see cref="AwaitsDecisionOf"/>, the posted message is
+    /// kept so the verdict replaces the card in place, and it is posted on its own.
+    /// </summary>
+    public GapId? AwaitsVerdictOf { get; init; }
+
+    /// <summary>The recovery a card that awaits a decision or verdict belongs to, so a copy posted outside its channel (a direct message) is kept too.</summary>
+    public RecoveryId? Recovery { get; init; }
+
+    /// <summary>True when the adapter keeps the posted message's id (<see cref="AwaitsDecisionOf"/> or <see cref="AwaitsVerdictOf"/>).</summary>
+    public bool Awaits => AwaitsDecisionOf is not null || AwaitsVerdictOf is not null;
+
     /// <summary>What the card is about, so a client can ask for its current state (Teams' card refresh).</summary>
     public CardSubject? Subject { get; init; }
 

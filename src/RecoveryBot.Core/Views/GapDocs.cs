@@ -52,6 +52,8 @@ public static class GapDocs
         Summary = $"{Fmt.At(g.Retester)}: does {g.Id} work in your normal day? {g.Title}",
         Subject = new CardSubject(CardKind.Retest, g.Id, null, g.Revision),
         Holders = Holders(r, g, actions),
+        AwaitsVerdictOf = g.Status == GapStatus.FixReady && actions.Count > 0 ? g.Id : null,
+        Recovery = r.Id,
     };
 
     /// <summary>
@@ -75,7 +77,8 @@ public static class GapDocs
     {
         GapStatus.Verified or GapStatus.Closed when g.VerifiedBy is { } by =>
             new Banner($"Works in a normal day — answered by {by.Name}{(g.VerifiedAt is { } at ? $" on {Fmt.When(at, r.Zone)}" : "")}.", Tone.Good),
-        GapStatus.InProgress when g.BrokenNote is { } note => new Banner($"Still broken: {note}", Tone.Attention),
+        GapStatus.InProgress when g.BrokenNote is { } note =>
+            new Banner($"Still broken — answered by {Fmt.Who(g.Retester)} on {Fmt.When(g.UpdatedAt, r.Zone)}: {note}", Tone.Attention),
         GapStatus.Open or GapStatus.Planned or GapStatus.InProgress or GapStatus.FixReady => null,
         _ => new Banner($"{g.Id} is {g.Status.Text()}; nothing to retest now.", Tone.Info),
     };

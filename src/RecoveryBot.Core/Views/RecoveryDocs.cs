@@ -52,6 +52,7 @@ public static class RecoveryDocs
         Actions = Decide(c),
         Summary = $"{Title(c)}: {c.Summary} — waiting for {Fmt.At(r.Approver)}",
         AwaitsDecisionOf = c.Number,
+        Recovery = r.Id,
         Subject = new CardSubject(CardKind.Change, null, c.Number, c.Revision),
         Holders = r.Approver is { } approver ? [new RoleHolder(Role.Approver, approver)] : [],
     };

@@ -21,8 +21,9 @@ public abstract record Reply
     /// <summary>
     /// Personal work for one person: <see cref="Personal"/> goes to them by direct message; when that cannot be
     /// delivered (they cannot be messaged, the account is gone), <see cref="Fallback"/> goes to the channel instead, once.
+    /// A turn's direct message has no fallback: the channel post of the same turn already mentions the person.
     /// </summary>
-    public sealed record Direct(UserRef Person, Reply Personal, Reply Fallback) : Reply;
+    public sealed record Direct(UserRef Person, Reply Personal, Reply? Fallback) : Reply;
 }
 
 /// <summary>How a turn ended, typed: adapters act on this, never on the shape or wording of the replies.</summary>

@@ -33,7 +33,7 @@ public static class ReplyGroups
                     to = t.To;
                     lines.Add(t.Message);
                     break;
-                case Reply.Card c when lines.Count > 0 && c.To == to && c.Doc.AwaitsDecisionOf is null:
+                case Reply.Card c when lines.Count > 0 && c.To == to && !c.Doc.Awaits:
                     result.Add(new Outgoing.Post(to, [.. lines], c.Doc));
                     lines.Clear();
                     break;

@@ -34,7 +34,7 @@ internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
                 }
                 catch (ConnectorException ex) when (ex.IsPermanent)
                 {
-                    var posted = await poster.PostAsync(recovery.Address!, [direct.Fallback], ct);
+                    var posted = direct.Fallback is { } fallback ? await poster.PostAsync(recovery.Address!, [fallback], ct) : [];
                     return new PostResult.Posted(posted.Count > 0 ? posted[0] : null,
                         Notice: ScheduledTexts.Unreachable(direct.Person, $"{(int)ex.Status} {ex.Code}".TrimEnd()));
                 }
@@ -98,7 +98,7 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
         }
     }
 
-    private async Task<string?> PostOneAsync(Recovery recovery, string channel, Reply reply, CancellationToken ct) => reply switch
+    private async Task<string?> PostOneAsync(Recovery recovery, string channel, Reply? reply, CancellationToken ct) => reply switch
     {
         Reply.Text t => await poster.PostTextAsync(recovery.Channel.Tenant, channel, t.Message, ct),
         Reply.Card c => await poster.PostCardAsync(recovery.Channel.Tenant, channel, c.Doc, ct),

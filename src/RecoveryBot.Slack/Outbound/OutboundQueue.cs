@@ -29,6 +29,17 @@ internal abstract record OutboundItem(string Team, string Channel)
 
     public sealed record Ephemeral(string Team, string Channel, string User, SlackMessage Message) : OutboundItem(Team, Channel);
 
+    /// <summary>
+    /// A direct message to <see cref="User"/> (conversations.open, then chat.postMessage); <see cref="Posted"/> gets the
+    /// DM's channel and the new message's ts. When Slack refuses the DM for good, <see cref="Fallback"/> (if any) goes to
+    /// <see cref="FallbackChannel"/> instead.
+    /// </summary>
+    public sealed record Direct(string Team, string User, SlackMessage Message, string FallbackChannel, SlackMessage? Fallback = null,
+        Func<string, string, CancellationToken, Task>? Posted = null) : OutboundItem(Team, "@" + User)
+    {
+        public override bool Paced => true;
+    }
+
     public sealed record Respond(string Team, string Channel, Uri ResponseUrl, CommandResponse Response) : OutboundItem(Team, Channel);
 }
 

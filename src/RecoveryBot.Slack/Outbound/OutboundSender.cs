@@ -53,6 +53,9 @@ internal sealed class OutboundSender(SlackApiClient api, TimeProvider time, ILog
             case OutboundItem.Update u:
                 await api.UpdateAsync(u.Team, u.Channel, u.Ts, u.Message, ct);
                 break;
+            case OutboundItem.Direct d:
+                await SendDirectAsync(d, ct);
+                break;
             case OutboundItem.Ephemeral e:
                 await api.PostEphemeralAsync(e.Team, e.Channel, e.User, e.Message, ct);
                 break;
@@ -60,6 +63,24 @@ internal sealed class OutboundSender(SlackApiClient api, TimeProvider time, ILog
                 await api.RespondAsync(r.ResponseUrl, r.Response, ct);
                 break;
         }
+    }
+
+    private async Task SendDirectAsync(OutboundItem.Direct d, CancellationToken ct)
+    {
+        string dm;
+        try
+        {
+            dm = await api.OpenConversationAsync(d.Team, d.User, ct);
+        }
+        catch (SlackApiException e) when (!e.IsRateLimited && !e.IsTransient && e.Error != SlackApiException.NotInstalled)
+        {
+            // cannot_dm_bot, user_not_found, account_inactive, …: this person cannot get a DM; the channel version goes.
+            log.LogDebug("Slack could not open a direct message ({Error})", e.Error);
+            if (d.Fallback is { } fallback) await api.PostMessageAsync(d.Team, d.FallbackChannel, fallback, ct);
+            return;
+        }
+        var ts = await api.PostMessageAsync(d.Team, dm, d.Message, ct);
+        if (d.Posted is { } posted) await AfterPostAsync((t, c) => posted(dm, t, c), ts, ct);
     }
 
     private async Task AfterPostAsync(Func<string, CancellationToken, Task> posted, string ts, CancellationToken ct)

@@ -39,6 +39,13 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
                     break;
             }
         }
+        // Personal work for someone else goes to them by direct message (the channel post already mentions them).
+        foreach (var direct in result.Replies.OfType<Reply.Direct>())
+        {
+            if (Message(direct.Personal) is not { } personal) continue;
+            queue.Enqueue(new OutboundItem.Direct(target.Team, direct.Person.Id, personal.Message, channel, direct.Fallback is { } f ? Message(f)?.Message : null,
+                personal.Card is { Awaits: true } card ? (dm, ts, ct) => service.RememberCardAsync(key, card, MessageRef.Format(dm, ts), ct) : null));
+        }
         if (mine.Count == 0) return null;
         // The person gets one message (a slash command's HTTP answer holds exactly one), so their posts are joined.
         var message = CardRenderer.Join(mine);
@@ -85,9 +92,16 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         }
     }
 
+    private static (SlackMessage Message, CardDoc? Card)? Message(Reply reply) => reply switch
+    {
+        Reply.Text t => (CardRenderer.Message([t.Message], null), null),
+        Reply.Card c => (CardRenderer.Message([], c.Doc), c.Doc),
+        _ => null,
+    };
+
     private Func<string, CancellationToken, Task>? Remember(Core.Model.ChannelKey key, string channel, CardDoc? card) =>
-        card?.AwaitsDecisionOf is { } change
-            ? (ts, ct) => service.RememberCardAsync(key, change, MessageRef.Format(channel, ts), ct)
+        card is { Awaits: true }
+            ? (ts, ct) => service.RememberCardAsync(key, card, MessageRef.Format(channel, ts), ct)
             : null;
 }
 

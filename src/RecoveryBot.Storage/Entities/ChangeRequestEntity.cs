@@ -26,6 +26,7 @@ internal sealed class ChangeRequestEntity : ITableEntity
     public DateTimeOffset? DecidedAt { get; set; }
     public string? Reason { get; set; }
     public string? CardMessage { get; set; }
+    public string? CardCopies { get; set; }
     public int Revision { get; set; }
 
     public static ChangeRequestEntity From(RecoveryId recovery, ChangeRequest c) => new()
@@ -47,6 +48,7 @@ internal sealed class ChangeRequestEntity : ITableEntity
         DecidedAt = c.DecidedAt,
         Reason = c.Reason,
         CardMessage = c.CardMessage,
+        CardCopies = Columns.Lines(c.CardCopies),
         Revision = c.Revision,
     };
 
@@ -67,6 +69,7 @@ internal sealed class ChangeRequestEntity : ITableEntity
         DecidedAt = DecidedAt,
         Reason = Reason,
         CardMessage = CardMessage,
+        CardCopies = Columns.Lines(CardCopies),
         Revision = Revision,
         Version = Columns.Version(ETag),
     };

@@ -22,5 +22,11 @@ internal static class Columns
             ? value
             : throw new InvalidDataException($"stored value '{text}' is not a {typeof(T).Name}");
 
+    /// <summary>A short list of message ids (which hold no line breaks), one a line; null when empty.</summary>
+    public static string? Lines(System.Collections.Immutable.ImmutableList<string> lines) => lines.IsEmpty ? null : string.Join('\n', lines);
+
+    public static System.Collections.Immutable.ImmutableList<string> Lines(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
     public static string? Version(Azure.ETag etag) => etag == default ? null : etag.ToString();
 }

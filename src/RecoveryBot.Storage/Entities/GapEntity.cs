@@ -38,6 +38,7 @@ internal sealed class GapEntity : ITableEntity
     public DateTimeOffset? VerifiedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? SourceLink { get; set; }
+    public string? CardCopies { get; set; }
     public int Revision { get; set; }
 
     /// <summary>
@@ -83,6 +84,7 @@ internal sealed class GapEntity : ITableEntity
         VerifiedAt = g.VerifiedAt,
         ClosedAt = g.ClosedAt,
         SourceLink = g.SourceLink,
+        CardCopies = Columns.Lines(g.CardCopies),
         Revision = g.Revision,
     };
 
@@ -115,6 +117,7 @@ internal sealed class GapEntity : ITableEntity
         VerifiedAt = VerifiedAt,
         ClosedAt = ClosedAt,
         SourceLink = SourceLink,
+        CardCopies = Columns.Lines(CardCopies),
         Revision = Revision,
         Version = Columns.Version(ETag),
     };

@@ -48,7 +48,7 @@ internal static class OutboxJson
     {
         Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
         Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
-        Reply.Direct { Personal: not Reply.Direct, Fallback: not Reply.Direct } d =>
+        Reply.Direct { Personal: not Reply.Direct, Fallback: not null and not Reply.Direct } d =>
             new OutboxPayload("direct", Audience.Actor) { Person = d.Person, Personal = Payload(d.Personal), Fallback = Payload(d.Fallback) },
         _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
     };

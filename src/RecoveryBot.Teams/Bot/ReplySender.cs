@@ -44,7 +44,7 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
             catch (ConnectorException ex) when (ex.IsPermanent)
             {
                 log.LogDebug("A Teams user could not be messaged privately ({Status} {Code}); the channel version is posted", (int)ex.Status, ex.Code);
-                if (Fallback(direct) is { } fallback) ids.AddRange(await SendAsync(to, [fallback], throwOnFailure, ct));
+                if (direct.Fallback is { } fallback) ids.AddRange(await SendAsync(to, [fallback], throwOnFailure, ct));
             }
             catch (Exception ex) when (!throwOnFailure && ex is ConnectorException or HttpRequestException or TimeoutRejectedException)
             {
@@ -83,8 +83,6 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
         var chat = await chats.OpenAsync(connector, channel.Channel, direct.Person, from, ct);
         return await SendAsync(chat, [direct.Personal], throwOnFailure: true, ct);
     }
-
-    private static Reply? Fallback(Reply.Direct direct) => direct.Fallback;
 
     /// <summary>The activities one outgoing item becomes: usually one; two when text and card would not fit together.</summary>
     private static IEnumerable<OutboundActivity> Messages(Destination to, Outgoing outgoing)
@@ -135,8 +133,8 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
             return null;
         }
         var id = await PostAsync(to, message, ct);
-        if (id is not null && outgoing is Outgoing.Post { Card.AwaitsDecisionOf: { } change } && message.Attachments is not null
-            && await service.RememberCardAsync(to.Channel, change, MessageRef.Encode(to.ConversationId, id, to.ServiceUrl), ct) is { } decided)
+        if (id is not null && outgoing is Outgoing.Post { Card: { Awaits: true } card } && message.Attachments is not null
+            && await service.RememberCardAsync(to.Channel, card, MessageRef.Encode(to.ConversationId, id, to.ServiceUrl), ct) is { } decided)
         {
             // Decided before this card was remembered: it loses its buttons now instead of waiting for a refresh.
             await connector.UpdateAsync(to.ServiceUrl, to.ConversationId, id, Message(to with { ReplyToId = null }, null, CardRenderer.Render(decided, to.Viewer)), ct);

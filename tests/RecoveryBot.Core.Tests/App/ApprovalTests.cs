@@ -119,7 +119,7 @@ public sealed class ApprovalTests
     {
         var s = await WithGapAsync();
         await s.Say(Lena, "plan");
-        await s.Service.RememberCardAsync(s.Channel, 1, "msg-42", CancellationToken.None);
+        await s.Service.RememberCardAsync(s.Channel, new CardDoc { Title = "CR", Summary = "CR", AwaitsDecisionOf = 1 }, "msg-42", CancellationToken.None);
         var result = await s.Click(Dana, CardVerbs.Approve, null, 1, 0);
         var update = Assert.Single(result.Replies.OfType<Reply.UpdateCard>());
         Assert.Equal("msg-42", update.MessageId);
@@ -136,12 +136,12 @@ public sealed class ApprovalTests
         await s.Say(Lena, "plan");
         await s.Click(Dana, CardVerbs.Approve, null, 1, 0);
 
-        var decided = await s.Service.RememberCardAsync(s.Channel, 1, "msg-43", CancellationToken.None);
+        var decided = await s.Service.RememberCardAsync(s.Channel, new CardDoc { Title = "CR", Summary = "CR", AwaitsDecisionOf = 1 }, "msg-43", CancellationToken.None);
 
         Assert.NotNull(decided);
         Assert.Empty(decided.Actions);
         Assert.StartsWith("Approved by Dana Ruiz on ", decided.Banner!.Text, StringComparison.Ordinal);
-        Assert.Null(await s.Service.RememberCardAsync(s.Channel, 2, "msg-44", CancellationToken.None));
+        Assert.Null(await s.Service.RememberCardAsync(s.Channel, new CardDoc { Title = "CR", Summary = "CR", AwaitsDecisionOf = 2 }, "msg-44", CancellationToken.None));
     }
 
     [Fact]

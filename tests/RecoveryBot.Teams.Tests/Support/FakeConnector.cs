@@ -37,6 +37,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void Fail(HttpStatusCode status, string? retryAfter = null, string? body = null) => _failures.Enqueue((status, retryAfter, body));
 
+    /// <summary>Every call to <paramref name="rawTarget"/> (a path, e.g. "/_connector/v3/conversations") fails so.</summary>
+    public void FailOn(string rawTarget, HttpStatusCode status, string? body = null) => _pathFailures[rawTarget] = (status, null, body);
+
+    private readonly ConcurrentDictionary<string, (HttpStatusCode Status, string? RetryAfter, string? Body)> _pathFailures = new();
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -66,7 +71,7 @@ public sealed class FakeConnector : IAsyncDisposable
             _calls.Add(new ConnectorCall(http.Request.Method, raw, http.Request.Headers.Authorization.FirstOrDefault(),
                 body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject(), TimeProvider.System.GetUtcNow()));
         }
-        if (_failures.TryDequeue(out var failure))
+        if (_pathFailures.TryGetValue(raw, out var failure) || _failures.TryDequeue(out failure))
         {
             http.Response.StatusCode = (int)failure.Status;
             if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
