@@ -19,8 +19,12 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         await _w.Command("start Pilot");
         await _w.Command("approver <@U0CLIENT>");
         await _w.Command("plan");
-        var calls = await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.postMessage" && SlackWorld.Buttons(x).Any()));
-        var card = calls.Single(x => x.Method == "chat.postMessage" && SlackWorld.Buttons(x).Any());
+        var calls = await _w.Api.WaitFor(c => c.Count(x => x.Method == "chat.postMessage" && SlackWorld.Buttons(x).Any()) == 2);
+        var card = calls.Single(x => x.Method == "chat.postMessage" && SlackWorld.Buttons(x).Any() && x.Json.GetProperty("channel").GetString() == "C0PILOT");
+        // Dana's own copy goes to her direct messages (conversations.open with her id), with the same buttons.
+        Assert.Equal("U0CLIENT", calls.Single(x => x.Method == "conversations.open").Json.GetProperty("users").GetString());
+        var dm = calls.Single(x => x.Method == "chat.postMessage" && x.Json.GetProperty("channel").GetString() == "D0DM");
+        Assert.Contains("approve", SlackWorld.Buttons(dm).Select(b => b.GetProperty("action_id").GetString()));
         var ts = JsonDocument.Parse(card.Response).RootElement.GetProperty("ts").GetString()!;
         await SlackWorld.Eventually(async () => (await _w.Change(1))?.CardMessage == $"C0PILOT|{ts}", "the card to be remembered");
         return (card, ts);
@@ -35,9 +39,12 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         Assert.Equal("", await _w.Interact("block-actions.json", SlackWorld.Click(approve, "U0CLIENT", ts)));
 
-        var update = (await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.update"))).Single(c => c.Method == "chat.update");
-        Assert.Equal(("C0PILOT", ts), (update.Json.GetProperty("channel").GetString(), update.Json.GetProperty("ts").GetString()));
+        // Both copies change in place: the channel's card and Dana's own in her direct messages.
+        var updates = (await _w.Api.WaitFor(c => c.Count(x => x.Method == "chat.update") == 2)).Where(c => c.Method == "chat.update").ToList();
+        var update = Assert.Single(updates, u => u.Json.GetProperty("channel").GetString() == "C0PILOT");
+        Assert.Equal(ts, update.Json.GetProperty("ts").GetString());
         Assert.Matches(@"Approved by Dana Ruiz on \w{3} \d{1,2} \w{3} \d{4} \d\d:\d\d", SlackWorld.Text(update));
+        Assert.Single(updates, u => u.Json.GetProperty("channel").GetString() == "D0DM" && SlackWorld.Text(u).Contains("Approved by Dana Ruiz", StringComparison.Ordinal));
         Assert.Empty(SlackWorld.Buttons(update));
         Assert.Equal(Core.Model.ApprovalState.Approved, (await _w.Change(1))!.State);
     }
@@ -54,12 +61,12 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         };
 
         await _w.Interact("block-actions.json", click);
-        await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.update"));
+        await _w.Api.WaitFor(c => c.Count(x => x.Method == "chat.update") == 2);
         await _w.Interact("block-actions.json", click);
         await Task.Delay(300);
 
-        // Run twice, the second would say the card is out of date; run once, it says nothing more.
-        Assert.Single(_w.Api.Calls, c => c.Method == "chat.update");
+        // Run twice, the second would say the card is out of date; run once, it says nothing more (two copies, one update each).
+        Assert.Equal(2, _w.Api.Calls.Count(c => c.Method == "chat.update"));
         Assert.DoesNotContain(_w.Api.Calls, c => c.Method == "chat.postEphemeral" && SlackWorld.Text(c).Contains("out of date", StringComparison.Ordinal));
         Assert.Equal(Core.Model.ApprovalState.Approved, (await _w.Change(1))!.State);
     }
@@ -98,7 +105,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         });
 
         Assert.Equal("", answer);
-        var update = (await _w.Api.WaitFor(c => c.Any(x => x.Method == "chat.update"))).Single(c => c.Method == "chat.update");
+        var update = (await _w.Api.WaitFor(c => c.Count(x => x.Method == "chat.update") == 2)).Single(c => c.Method == "chat.update" && c.Json.GetProperty("channel").GetString() == "C0PILOT");
         Assert.Contains("Rejected by Dana Ruiz", SlackWorld.Text(update), StringComparison.Ordinal);
         Assert.Equal("Milestones are missing", (await _w.Change(1))!.Reason);
     }

@@ -44,7 +44,7 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         {
             if (Message(direct.Personal) is not { } personal) continue;
             queue.Enqueue(new OutboundItem.Direct(target.Team, direct.Person.Id, personal.Message, channel, direct.Fallback is { } f ? Message(f)?.Message : null,
-                personal.Card is { Awaits: true } card ? (dm, ts, ct) => service.RememberCardAsync(key, card, MessageRef.Format(dm, ts), ct) : null));
+                personal.Card is { Awaits: true } card ? (dm, ts, ct) => service.RememberCardAsync(key with { Conversation = dm }, card, MessageRef.Format(dm, ts), ct) : null));
         }
         if (mine.Count == 0) return null;
         // The person gets one message (a slash command's HTTP answer holds exactly one), so their posts are joined.
