@@ -162,6 +162,8 @@ public sealed class ActivityParsingTests
         Assert.Equal(conversationType, a.Conversation!.ConversationType);
         Assert.Equal(Tenant, a.TenantId);
         Assert.Contains("start <name>", Welcome.Text(a), StringComparison.Ordinal);
+        // The personal chat offers the person's own list.
+        Assert.Equal(conversationType == "personal", Welcome.Text(a).Contains("`mine`", StringComparison.Ordinal));
     }
 
     [Fact]
