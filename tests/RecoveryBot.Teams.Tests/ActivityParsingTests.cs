@@ -167,6 +167,16 @@ public sealed class ActivityParsingTests
     }
 
     [Fact]
+    public void ReadAction_NumberedNoteOfACardWithSeveralNotes_ReadAsTheNote()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"gap":"G-2","rev":3,"note.2":"Still times out"}""");
+
+        var action = TurnReader.ReadAction(doc.RootElement, "broken")!;
+
+        Assert.Equal("Still times out", action.Input(RecoveryBot.Core.Views.FormFields.Note));
+    }
+
+    [Fact]
     public void ConversationUpdate_UserAddedOnly_IsNotBotAdded()
     {
         var a = Fixtures.Activity("conversationUpdate-personal") with { MembersAdded = [new ChannelAccount { Id = "user-id-0" }] };
