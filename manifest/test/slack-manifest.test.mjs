@@ -17,6 +17,7 @@ const FEATURE_SCOPES = {
   slash_commands: ['commands'],
   shortcuts: ['commands'],
   'event:app_mention': ['app_mentions:read'],
+  'event:app_home_opened': [],
   'event:message.im': ['im:history'],
   'event:app_uninstalled': [],
   'event:tokens_revoked': [],
@@ -33,6 +34,7 @@ describe('Slack manifest', () => {
     assert.match(manifest.display_information.background_color, /^#[0-9A-Fa-f]{6}$/);
     assert.ok(manifest.features.bot_user.display_name.length <= 80);
     assert.equal(manifest.features.app_home.messages_tab_enabled, true, 'people can DM the bot (message.im)');
+    assert.equal(manifest.features.app_home.home_tab_enabled, true, 'the Home tab shows the person\'s items (app_home_opened → views.publish)');
     assert.equal(manifest.settings.socket_mode_enabled, false, 'the host takes HTTP requests');
   });
 
@@ -53,8 +55,8 @@ describe('Slack manifest', () => {
     assert.equal(manifest.settings.interactivity.is_enabled, true);
     assert.equal(manifest.settings.interactivity.request_url, 'https://${BOT_DOMAIN}/slack/interactivity');
     assert.equal(manifest.settings.event_subscriptions.request_url, 'https://${BOT_DOMAIN}/slack/events');
-    assert.deepEqual([...manifest.settings.event_subscriptions.bot_events].sort(), ['app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked'],
-      'uninstalls and revoked tokens delete the installation');
+    assert.deepEqual([...manifest.settings.event_subscriptions.bot_events].sort(), ['app_home_opened', 'app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked'],
+      'uninstalls and revoked tokens delete the installation; opening the Home tab publishes the person\'s items');
   });
 
   test('OAuth installs redirect to the host', () => {

@@ -62,6 +62,7 @@ public static class SlackChannelExtensions
         services.AddHostedService<OutboundWorker>();
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackTurns>();
+        services.AddSingleton<HomeTab>();
         services.TryAddSingleton<RefusalTally>(sp => new RefusalTally(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackGate>();
         // One host alone remembers event ids in memory; the host composes the durable claims (AddTableStorage) first.

@@ -162,6 +162,18 @@ public sealed class ActivityParsingTests
         Assert.Equal(conversationType, a.Conversation!.ConversationType);
         Assert.Equal(Tenant, a.TenantId);
         Assert.Contains("start <name>", Welcome.Text(a), StringComparison.Ordinal);
+        // The personal chat offers the person's own list.
+        Assert.Equal(conversationType == "personal", Welcome.Text(a).Contains("`mine`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadAction_NumberedNoteOfACardWithSeveralNotes_ReadAsTheNote()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"gap":"G-2","rev":3,"note.2":"Still times out"}""");
+
+        var action = TurnReader.ReadAction(doc.RootElement, "broken")!;
+
+        Assert.Equal("Still times out", action.Input(RecoveryBot.Core.Views.FormFields.Note));
     }
 
     [Fact]

@@ -76,6 +76,34 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mine_InThePersonalChat_AnswersWithACardOfWhatWaitsWithItsButtons()
+    {
+        await ProposePlanAsync();
+        var before = _connector.Calls.Count;
+
+        await SayAsync("mine", "user-id-1", "Megan Bowen");
+
+        var calls = _connector.Calls.Skip(before).ToList();
+        var card = calls.Select(c => c.Body["attachments"]?[0]?["content"]).Single(c => c is not null)!;
+        Assert.Equal("Quotes rollout", (string?)card["body"]![0]!["inlines"]![0]!["text"]);
+        Assert.Contains(card["actions"]!.AsArray(), a => (string?)a!["title"] == "CR-1: Approve");
+        Assert.Contains(card["actions"]!.AsArray(), a => (string?)a!["title"] == "CR-1: Reject");
+    }
+
+    [Fact]
+    public async Task Mine_NothingWaits_OneLine()
+    {
+        await SayAsync("start Quotes rollout");
+        var before = _connector.Calls.Count;
+
+        await SayAsync("mine", "user-id-2", "Lynne Robbins");
+
+        var reply = Assert.Single(_connector.Calls.Skip(before));
+        Assert.Null(reply.Body["attachments"]);
+        Assert.StartsWith("Nothing waits for you", (string?)reply.Body["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SubmitApprove_UpdatesTheCardInPlace()
     {
         var (messageId, approve) = await ProposePlanAsync();

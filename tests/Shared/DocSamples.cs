@@ -70,6 +70,10 @@ public static class DocSamples
         yield return ("gonogo-pass", RecoveryDocs.GoNoGo(r, true, []));
         yield return ("gonogo-fail", RecoveryDocs.GoNoGo(r, false, ["G-1 has no owner", "no next review date is set (`review <date>`)"]));
         yield return ("checkin", CheckinComposer.Compose(r, gaps, [Change()], Now, "https://bot.test/recoveries/r1/summary#log", late: true));
+        // Dana's own list: an item she owns (planned), one she retests, and the plan waiting for her approval.
+        var hers = planned with { Owner = Dana };
+        var toRetest = Gap(9, title) with { Retester = Dana };
+        yield return ("mine", MineDocs.Group(new MineGroup(r, [hers], [toRetest], [Change()]), Dana, Today));
         yield return ("form-gap", FormDocs.Gap(title));
         yield return ("form-ownership", FormDocs.Ownership());
     }

@@ -11,7 +11,7 @@ namespace RecoveryBot.Core.App;
 internal static class Closure
 {
     public static bool StillApplies(ChatCommand command) => command is StartCommand or ReportCommand or LessonCommand
-        or QuestionCommand or LogCommand or ShowCommand or ShowChangeCommand or SummaryCommand or HistoryCommand or RecoveriesCommand;
+        or QuestionCommand or LogCommand or ShowCommand or ShowChangeCommand or SummaryCommand or HistoryCommand or RecoveriesCommand or MineCommand;
 
     public static string Refusal(Recovery r, string verb, TimeZoneInfo zone) =>
         $"\"{r.Name}\" was closed{On(r, zone)}, so `{verb}` no longer applies. Report what still hurts with `gap <title>`, " +

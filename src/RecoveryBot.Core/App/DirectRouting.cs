@@ -35,6 +35,29 @@ public static class DirectRouting
         return change is not null && role;
     }
 
+    /// <summary>A recovery where the person has the item a direct command names, with the item as read.</summary>
+    public sealed record Candidate(Recovery Recovery, Gap? Gap, ChangeRequest? Change);
+
+    /// <summary>
+    /// Of several candidates, the one recovery where <paramref name="person"/> holds the role this very command needs on an
+    /// item in the state it needs (and, for a click, at the revision the card showed); null when none or several fit.
+    /// </summary>
+    public static Recovery? Narrow(IReadOnlyList<Candidate> candidates, UserRef person, ChatCommand command, int? revision)
+    {
+        var fit = candidates.Where(c => Fits(c, person, command) && (revision is null || (c.Gap?.Revision ?? c.Change?.Revision) == revision)).Take(2).ToList();
+        return fit.Count == 1 ? fit[0].Recovery : null;
+    }
+
+    private static bool Fits(Candidate c, UserRef person, ChatCommand command) => command switch
+    {
+        WorksCommand or BrokenCommand => c.Gap is { Status: GapStatus.FixReady } g && g.Retester.Is(person),
+        BeginCommand => c.Gap is { Status: GapStatus.Planned } g && g.Owner.Is(person),
+        ReadyCommand or MoveDueCommand => c.Gap is { } g && g.Status.IsActive() && g.Owner.Is(person),
+        ApproveCommand or RejectCommand => c.Change is { State: ApprovalState.Pending } && c.Recovery.Approver.Is(person),
+        SignOffCommand => c.Gap is { Status: GapStatus.Verified } && c.Recovery.Approver.Is(person),
+        _ => false,
+    };
+
     public static string None(GapId? gap, int? change) =>
         $"You have no {(gap is { } g ? g.ToString() : $"CR-{change}")} in any recovery you are part of (as lead, approver, owner or retester). " +
         "Type the command in the recovery's channel instead.";

@@ -27,6 +27,7 @@ internal static class Handlers
             LogCommand or ShowCommand or ShowChangeCommand or CheckinCommand or SummaryCommand or RetroCommand or GoNoGoCommand
                 => ViewHandler.HandleAsync(ctx, command, ct),
             HistoryCommand => RecoveryViews.HistoryAsync(ctx, ct),
+            MineCommand => Mine.InChannelAsync(ctx, ct),
             RecoveriesCommand => RecoveryViews.RecoveriesAsync(ctx, ct),
             _ => Unknown(ctx, command),
         };

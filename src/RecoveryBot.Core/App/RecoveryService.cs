@@ -22,6 +22,8 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     public Task<TurnResult> HandleAsync(Turn turn, ChatCommand command, CancellationToken ct) =>
         command is HelpCommand help
             ? Task.FromResult(TurnResult.Say(CommandCatalog.HelpText(help.Topic)))
+            : command is MineCommand && turn.Direct && people is not null
+                ? MineAcrossAsync(turn, ct)
             : turn.Direct && people is not null
                 ? DirectAsync(turn, command, turn.Text, expectedRevision: null, ct)
                 : RunAsync(turn, command, expectedRevision: null, ct);
@@ -137,16 +139,35 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
             // `start` in a DM starts a recovery of its own there (a personal trial run); anything else names an item.
             if (command is StartCommand) return await RunAsync(turn, command, expectedRevision, ct);
             if (DirectRouting.TargetOf(command) is not { } target) return TurnResult.Refuse(DirectRouting.Unroutable);
-            var found = new List<Recovery>();
+            var candidates = new List<DirectRouting.Candidate>();
             foreach (var id in (await people!.RecoveriesOfAsync(PersonKey.Of(turn.Channel, turn.Actor), ct)).Take(MaxCandidates))
             {
-                if (await store.GetRecoveryAsync(id, ct) is { } r && await ConcernsAsync(r, turn.Actor, target, ct)) found.Add(r);
+                if (await store.GetRecoveryAsync(id, ct) is { } r && await CandidateAsync(r, turn.Actor, target, ct) is { } c) candidates.Add(c);
             }
+            // Ids repeat across recoveries (each starts at G-1): the one where this person can do exactly this, if only one.
+            if (candidates.Count > 1 && DirectRouting.Narrow(candidates, turn.Actor, command, expectedRevision) is { } only)
+            {
+                return await InAsync(turn, only, command, expectedRevision, ct);
+            }
+            var found = candidates.Select(c => c.Recovery).ToList();
             if (found.Count == 1) return await InAsync(turn, found[0], command, expectedRevision, ct);
             if (found.Count == 0) return TurnResult.Refuse(DirectRouting.None(target.Gap, target.Change));
             var what = target.Gap?.ToString() ?? $"CR-{target.Change}";
             if (text is null) return TurnResult.Refuse($"You have {what} in several recoveries; type the command in the right recovery's channel.");
             return new TurnResult([new Reply.Card(DirectRouting.Choose(what, text, found), Audience.Actor)], [], Outcome.ReadOnly);
+        }
+        catch (StoreUnavailableException)
+        {
+            return new TurnResult([new Reply.Text(Unavailable)], [], new Outcome.Unavailable());
+        }
+    }
+
+    /// <summary>`mine` in a direct message (or on Slack's App Home): the person's items in every recovery they are in.</summary>
+    private async Task<TurnResult> MineAcrossAsync(Turn turn, CancellationToken ct)
+    {
+        try
+        {
+            return await Mine.AcrossAsync(store, people!, turn, time.GetUtcNow(), ct);
         }
         catch (StoreUnavailableException)
         {
@@ -177,11 +198,14 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     private const int MaxCandidates = 50;
 
-    private async Task<bool> ConcernsAsync(Recovery r, UserRef person, (GapId? Gap, int? Change) target, CancellationToken ct)
+    private async Task<bool> ConcernsAsync(Recovery r, UserRef person, (GapId? Gap, int? Change) target, CancellationToken ct) =>
+        await CandidateAsync(r, person, target, ct) is not null;
+
+    private async Task<DirectRouting.Candidate?> CandidateAsync(Recovery r, UserRef person, (GapId? Gap, int? Change) target, CancellationToken ct)
     {
         var gap = target.Gap is { } g ? await store.GetGapAsync(r.Id, g, ct) : null;
         var change = target.Change is { } n ? await store.GetChangeRequestAsync(r.Id, n, ct) : null;
-        return DirectRouting.Concerns(r, person, gap, change);
+        return DirectRouting.Concerns(r, person, gap, change) ? new DirectRouting.Candidate(r, gap, change) : null;
     }
 
     /// <summary>The turn as if typed in the recovery's channel: every rule and role check is the channel's.</summary>

@@ -63,6 +63,12 @@ public sealed record ScopeCommand(GapId Gap, ScopeField Field, string Text) : Ch
 /// <summary><c>history</c>: the recovery-level history (roles, freeze, phase, settings, decisions).</summary>
 public sealed record HistoryCommand : ChatCommand { public override string Verb => "history"; }
 
+/// <summary>
+/// <c>mine</c>: the person's own items (owned, to retest, to approve) with their buttons; in a direct message across
+/// every recovery they are in, in a channel for its recovery only. Not the log filter <c>log mine</c>.
+/// </summary>
+public sealed record MineCommand : ChatCommand { public override string Verb => "mine"; }
+
 /// <summary><c>recoveries</c>: every recovery this channel has had, the current one last.</summary>
 public sealed record RecoveriesCommand : ChatCommand { public override string Verb => "recoveries"; }
 

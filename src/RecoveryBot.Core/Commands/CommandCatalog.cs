@@ -40,6 +40,7 @@ public static class CommandCatalog
         ("Steering", new("review", "review <date> [hh:mm]", "Set the next review date.")),
         ("Steering", new("escalation", "escalation <text>", "Set the escalation path shown in the plan.")),
         ("Reading", new("log", "log [open|mine|overdue|later|all] [page N]", "Show the gap log, newest risk first.")),
+        ("Reading", new("mine", "mine", "What waits for you: items you own, retest or approve. In a direct message, across all your recoveries.")),
         ("Reading", new("show", "show G-7", "Show one item with its history; `show CR-3` shows a change request's card.")),
         ("Reading", new("checkin", "checkin [preview]", "Post the weekly check-in now, or preview it.")),
         ("Reading", new("summary", "summary [rotate]", "Link to the one-page summary; rotate replaces the link.")),

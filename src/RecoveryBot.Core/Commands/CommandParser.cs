@@ -55,6 +55,7 @@ public static class CommandParser
             "escalation" => RecoveryParsers.Escalation(args),
             "log" => ReadParsers.Log(args),
             "show" => ReadParsers.Show(args),
+            "mine" => args.Done(new MineCommand()),
             "checkin" => ReadParsers.Checkin(args),
             "summary" => ReadParsers.Summary(args),
             "retro" => args.Done(new RetroCommand()),

@@ -24,11 +24,12 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
     public const string Update = "chat.update";
     public const string PostEphemeral = "chat.postEphemeral";
     public const string ViewsOpen = "views.open";
+    public const string ViewsPublish = "views.publish";
     public const string ConversationsOpen = "conversations.open";
     public const string UsersInfo = "users.info";
     public const string GetPermalink = "chat.getPermalink";
 
-    public static readonly IReadOnlyList<string> Methods = [PostMessage, Update, PostEphemeral, ViewsOpen, ConversationsOpen, UsersInfo, GetPermalink];
+    public static readonly IReadOnlyList<string> Methods = [PostMessage, Update, PostEphemeral, ViewsOpen, ViewsPublish, ConversationsOpen, UsersInfo, GetPermalink];
 
     /// <summary>Posts to a channel; returns the message ts.</summary>
     public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, CancellationToken ct) =>
@@ -42,6 +43,10 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
 
     public Task OpenViewAsync(string team, string triggerId, ModalView view, CancellationToken ct) =>
         CallAsync(team, ViewsOpen, Json(new ViewsOpenRequest(triggerId, view), SlackJson.Default.ViewsOpenRequest), SlackJson.Default.ApiResult, ct);
+
+    /// <summary>Publishes (replaces) a person's App Home tab.</summary>
+    public Task PublishHomeAsync(string team, string user, HomeView view, CancellationToken ct) =>
+        CallAsync(team, ViewsPublish, Json(new ViewsPublishRequest(user, view), SlackJson.Default.ViewsPublishRequest), SlackJson.Default.ApiResult, ct);
 
     /// <summary>Opens (or finds) the direct message with a user; returns its channel id.</summary>
     public async Task<string> OpenConversationAsync(string team, string user, CancellationToken ct) =>

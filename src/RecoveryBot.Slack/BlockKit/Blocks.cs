@@ -113,5 +113,12 @@ internal sealed record ModalView(TextObject Title, IReadOnlyList<Block> Blocks, 
     public TextObject? Close { get; init; }
 }
 
+/// <summary>The App Home tab for <c>views.publish</c> (up to 100 blocks).</summary>
+internal sealed record HomeView(IReadOnlyList<Block> Blocks)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; } = "home";
+}
+
 /// <summary>A message body: the plain fallback <see cref="Text"/> and, optionally, blocks.</summary>
 internal sealed record SlackMessage(string Text, IReadOnlyList<Block>? Blocks = null);

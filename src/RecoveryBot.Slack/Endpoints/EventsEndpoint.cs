@@ -9,11 +9,11 @@ using RecoveryBot.Slack.Wire;
 namespace RecoveryBot.Slack.Endpoints;
 
 /// <summary>
-/// POST /slack/events: <c>url_verification</c>, and <c>app_mention</c> / direct messages (<c>message.im</c>) run as
-/// commands. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
+/// POST /slack/events: <c>url_verification</c>, <c>app_mention</c> / direct messages (<c>message.im</c>) run as
+/// commands, and <c>app_home_opened</c> (the Home tab) publishes the person's items. Each event_id runs once across hosts (<see cref="IDeliveryClaims"/>); Slack's retries (X-Slack-Retry-Num)
 /// of a claimed id are just acknowledged, and a run that failed is released so Slack's next retry runs it.
 /// </summary>
-internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDeliveryClaims claims, AckBudget budget, Install.SlackTokens tokens, ILogger<EventsEndpoint> log)
+internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab home, IDeliveryClaims claims, AckBudget budget, Install.SlackTokens tokens, ILogger<EventsEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -74,6 +74,15 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, IDelivery
             return;
         }
         var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot != false)?.UserId;
+        if (ev.Type == "app_home_opened")
+        {
+            // The Messages tab is the DM itself; only the Home tab is ours to draw.
+            if (ev.Tab == "home" && ev.User is { Length: > 0 } person && person != bot && (envelope.TeamId ?? ev.Team) is { Length: > 0 } workspace)
+            {
+                await home.PublishAsync(workspace, person, null, ct);
+            }
+            return;
+        }
         if (ev.BotId is not null || ev.Subtype is not null || ev.User is not { Length: > 0 } user || ev.Channel is not { Length: > 0 } channel) return;
         if (user == bot) return;
         var team = envelope.TeamId ?? ev.Team;

@@ -15,7 +15,7 @@ namespace RecoveryBot.Slack.Endpoints;
 /// or first open a note modal when the button asks for one; modal submits and the "Log as gap" shortcut are in
 /// <see cref="SubmissionHandler"/>.
 /// </summary>
-internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, SubmissionHandler submissions, AckBudget budget, IDeliveryClaims claims,
+internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, HomeTab home, SubmissionHandler submissions, AckBudget budget, IDeliveryClaims claims,
     IOptions<SlackOptions> options, ILogger<InteractivityEndpoint> log)
 {
     public async Task HandleAsync(HttpContext http)
@@ -82,10 +82,23 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
 
     private async Task ClickAsync(InteractionPayload p, string team, string user, CancellationToken ct)
     {
-        if (p.Actions is not [var action, ..] || (p.Channel?.Id ?? p.Container?.ChannelId) is not { Length: > 0 } channel) return;
-        var ephemeral = p.Container?.IsEphemeral == true && TrustedResponseUrl(p.ResponseUrl) is not null;
-        var target = ReplyTarget.For(team, channel, user, p.TriggerId, ephemeral ? ActorMode.ReplaceOriginal : ActorMode.Ephemeral)
-            with { ResponseUrl = TrustedResponseUrl(p.ResponseUrl) };
+        if (p.Actions is not [var action, ..]) return;
+        // A click on the Home tab has no channel: it acts as a click in the person's DM with the bot.
+        var fromHome = p.Container?.Type == "view" && p.View?.Type == "home";
+        ReplyTarget target;
+        if (fromHome)
+        {
+            if (await home.DirectTargetAsync(team, user, p.TriggerId, ct) is not { } direct) return;
+            target = direct;
+        }
+        else
+        {
+            if ((p.Channel?.Id ?? p.Container?.ChannelId) is not { Length: > 0 } shownIn) return;
+            var ephemeral = p.Container?.IsEphemeral == true && TrustedResponseUrl(p.ResponseUrl) is not null;
+            target = ReplyTarget.For(team, shownIn, user, p.TriggerId, ephemeral ? ActorMode.ReplaceOriginal : ActorMode.Ephemeral)
+                with { ResponseUrl = TrustedResponseUrl(p.ResponseUrl) };
+        }
+        var channel = target.Channel;
 
         if (ActionCodec.Verb(action.ActionId) == ActionCodec.OpenForm)
         {
@@ -106,6 +119,7 @@ internal sealed class InteractivityEndpoint(SlackGate gate, SlackTurns turns, Su
         }
         var result = await turns.ActionAsync(target, p.User?.Name, click.Action, ct);
         await turns.DeliverAsync(target, result, ct);
+        if (fromHome) await home.PublishAsync(team, user, HomeTab.BannerOf(result), ct);
     }
 
     /// <summary>response_url is only followed to Slack's own hooks host (or the configured API host, for tests).</summary>

@@ -7,6 +7,8 @@ internal sealed record ChatRequest(string Channel, string Text, IReadOnlyList<Bl
 
 internal sealed record ViewsOpenRequest(string TriggerId, ModalView View);
 
+internal sealed record ViewsPublishRequest(string UserId, HomeView View);
+
 internal sealed record ConversationsOpenRequest(string Users);
 
 /// <summary>The common part of every Web API answer.</summary>

@@ -20,7 +20,8 @@ internal sealed record SlackEvent(
     string? ChannelType,
     string? Ts,
     string? Team,
-    RevokedTokens? Tokens = null);
+    RevokedTokens? Tokens = null,
+    string? Tab = null);
 
 /// <summary>What a <c>tokens_revoked</c> event names: user ids whose OAuth and bot tokens were revoked.</summary>
 internal sealed record RevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);

@@ -29,7 +29,7 @@ internal sealed record PayloadText(string? Text);
 
 internal sealed record PayloadMessage(string? Ts, string? Text, string? User, string? BotId);
 
-internal sealed record PayloadView(string? Id, string? CallbackId, string? PrivateMetadata, ViewState? State);
+internal sealed record PayloadView(string? Id, string? CallbackId, string? PrivateMetadata, ViewState? State, string? Type = null);
 
 internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, StateValue>>? Values);
 

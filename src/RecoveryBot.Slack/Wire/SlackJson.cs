@@ -17,6 +17,7 @@ namespace RecoveryBot.Slack.Wire;
 [JsonSerializable(typeof(ModalMeta))]
 [JsonSerializable(typeof(ChatRequest))]
 [JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ViewsPublishRequest))]
 [JsonSerializable(typeof(ConversationsOpenRequest))]
 [JsonSerializable(typeof(ApiResult))]
 [JsonSerializable(typeof(ChatResult))]

@@ -48,7 +48,7 @@ internal static class TurnReader
             foreach (var p in data.EnumerateObject().Take(64))
             {
                 if (Scalar(p.Value) is { } text && p.Name is not ("rb" or "gap" or "cr" or "rev" or "msteams" or "card" or "seen"))
-                    inputs[p.Name] = text.Length > 4000 ? text[..4000] : text;
+                    inputs[Cards.CardRenderer.InputName(p.Name)] = text.Length > 4000 ? text[..4000] : text;
             }
         }
         var verb = executeVerb ?? Scalar(Get(data, "rb")) ?? Scalar(Get(data, "verb")) ?? "";

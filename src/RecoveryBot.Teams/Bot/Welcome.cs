@@ -15,6 +15,7 @@ internal sealed class Welcome(TimeProvider time)
     public static string Text(Activity a) => a.Conversation?.ConversationType == "personal"
         ? "Hi, I'm RecoveryBot. I run the recovery of a delivery that went wrong: one shared gap log, one owner and one date " +
           "per problem, new requests frozen, and an item closes only when a real user has retested it.\n\n" +
+          "Type `mine` to see what waits for you in every recovery you are in (what you own, retest or approve), with its buttons. " +
           "Type `start <name>` to start a recovery here (for a team, start it in the team's channel), or `help` for every command."
         : "Hi, I'm RecoveryBot. I keep this channel's recovery: one shared gap log, one owner and one date per problem, " +
           "new requests frozen, and an item closes only when a real user has retested it.\n\n" +

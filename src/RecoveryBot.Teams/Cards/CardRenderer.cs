@@ -95,9 +95,31 @@ internal static class CardRenderer
         List<CardButton> actions =
         [
             .. doc.Links.Where(l => Links.Web(l.Url) is not null).Select(l => new OpenUrlButton(l.Label, new Uri(l.Url))),
-            .. shown.Select(a => Button(a, doc.Subject, dialog)),
+            .. UniqueNotes(shown).Select(a => Button(a, doc.Subject, dialog)),
         ];
         return Fit(Blocks.Card(body, actions) with { Refresh = refresh });
+    }
+
+    /// <summary>
+    /// Input ids must be unique in one card: a card with several note buttons (a person's list of items) numbers the
+    /// second and later notes <c>note.2</c>, <c>note.3</c>…; <see cref="InputName"/> reads them back as <c>note</c>.
+    /// </summary>
+    private static IEnumerable<ActionView> UniqueNotes(IReadOnlyList<ActionView> actions)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var a in actions)
+        {
+            if (a.Note is not { } note) { yield return a; continue; }
+            var n = seen[note.Id] = seen.GetValueOrDefault(note.Id) + 1;
+            yield return n == 1 ? a : a with { Note = note with { Id = $"{note.Id}.{n.ToString(CultureInfo.InvariantCulture)}" } };
+        }
+    }
+
+    /// <summary>The input's name as Core knows it: <c>note.2</c> is <c>note</c> (see <see cref="UniqueNotes"/>).</summary>
+    public static string InputName(string id)
+    {
+        var dot = id.LastIndexOf('.');
+        return dot > 0 && dot < id.Length - 1 && id.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? id[..dot] : id;
     }
 
     public static int Size(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, TeamsJson.Wire.AdaptiveCard).Length;

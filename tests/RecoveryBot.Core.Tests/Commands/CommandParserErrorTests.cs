@@ -50,6 +50,7 @@ public class CommandParserErrorTests
     [InlineData("log all page", "Give the page number, e.g. `log all page 2`.")]
     [InlineData("log page 0", "`0` is not a page number, e.g. `log all page 2`.")]
     [InlineData("show G-x", "`G-x` is not a gap id; ids look like `G-7`.")]
+    [InlineData("mine please", "Unexpected `please` after `mine`.")]
     [InlineData("checkin now", "Unexpected `now` after `checkin`.")]
     [InlineData("summary please", "Unexpected `please` after `summary`.")]
     [InlineData("gonogo G-7", "Unexpected `G-7` after `gonogo`.")]
