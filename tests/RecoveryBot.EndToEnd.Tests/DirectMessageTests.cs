@@ -12,7 +12,6 @@ public sealed class DirectMessageTests(AzuriteForHosts azurite, ITestOutputHelpe
 {
     private const string Quotes = "C0QUOTES";
     private const string Billing = "C0BILLING";
-    private const string RaviDm = "D0RAVIDM";
     private const string DanaDm = "D0DANADM";
 
     [Fact]
@@ -27,7 +26,7 @@ public sealed class DirectMessageTests(AzuriteForHosts azurite, ITestOutputHelpe
         await Slack.CommandAsync(Ana, $"ready G-1 retest {Ravi.Mention} +2d", Quotes);
 
         // The retest card mentions the retester for real: a user element, and <@id> in the notification text.
-        var retestCard = await api.WaitForPost("Does G-1 work in your normal day?");
+        var retestCard = await api.WaitForPost("Does G-1 work in your normal day?", channel: Quotes);
         Assert.Contains($"<@{Ravi.Id}>", retestCard.Text, StringComparison.Ordinal);
         Assert.Contains($"\"user_id\":\"{Ravi.Id}\"", retestCard.Body, StringComparison.Ordinal);
 
@@ -35,21 +34,30 @@ public sealed class DirectMessageTests(AzuriteForHosts azurite, ITestOutputHelpe
         var none = await Slack.CommandAsync(Mo, "works G-1", "D0MODM");
         Assert.StartsWith("You have no G-1 in any recovery you are part of", none.Text, StringComparison.Ordinal);
 
-        // Ravi answers from his DM: the item in the channel's recovery is verified and the channel hears it.
-        await Slack.CommandAsync(Ravi, "works G-1", RaviDm);
+        // Ravi got his own copy of the card in his DM (conversations.open + chat.postMessage), with the verdict buttons.
+        var ravisCopy = await api.WaitForPost("Ana Silva marked the fix for G-1 ready", channel: "D" + Ravi.Id);
+        var works = ravisCopy.Buttons.Single(b => b.GetProperty("action_id").GetString() == "works");
+
+        // He clicks Works there: the item in the channel's recovery is verified and the channel hears it.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Slack.InteractAsync(Slack.ClickPayload(Ravi, ravisCopy, works))).Status);
         var verified = await api.WaitForPost("G-1 verified by Ravi Patel");
         Assert.Equal(Quotes, verified.Channel);
         Assert.Equal("Verified", (await Slack.Stored.GapAsync(SlackWorkspace.Team, Quotes, 1)).GetString("Status"));
+        // Both copies of the retest card now say who answered, without buttons: the channel's and Ravi's.
+        var answered = await api.WaitFor("both retest cards updated", c => c.Count(x => x.Method == "chat.update" && x.Ok && x.BlockText.Contains("answered by Ravi Patel", StringComparison.Ordinal)) == 2);
+        var updates = answered.Where(x => x.Method == "chat.update" && x.BlockText.Contains("answered by Ravi Patel", StringComparison.Ordinal)).ToList();
+        Assert.Equal([(Quotes, retestCard.Ts), ("D" + Ravi.Id, ravisCopy.Ts)], updates.Select(u => (u.Channel, u.Json.GetProperty("ts").GetString())).OrderBy(u => u.Item1, StringComparer.Ordinal));
+        Assert.All(updates, u => Assert.Empty(u.Buttons));
 
         // Dana approves two recoveries; from her DM, `approve CR-1` asks which, with one button per recovery.
         await Slack.CommandAsync(Lena, "plan", Quotes);
-        var approval = await api.WaitForPost("Reset plan");
+        var approval = await api.WaitForPost("Reset plan", channel: Quotes);
         Assert.Contains($"<@{Dana.Id}>", approval.Text, StringComparison.Ordinal);
         await Slack.CommandAsync(Lena, "start Billing recovery", Billing);
         await Slack.CommandAsync(Lena, $"approver {Dana.Mention}", Billing);
         await Slack.CommandAsync(Mo, "gap Invoices show the wrong VAT", Billing);
         await Slack.CommandAsync(Lena, "plan", Billing);
-        await api.WaitFor("both approval cards", c => c.Count(x => x.Method == "chat.postMessage" && x.Ok && x.Text.Contains("Reset plan", StringComparison.Ordinal)) == 2);
+        await api.WaitFor("both approval cards", c => c.Count(x => x.Method == "chat.postMessage" && x.Ok && x.Channel is Quotes or Billing && x.Text.Contains("Reset plan", StringComparison.Ordinal)) == 2);
 
         // The card's message id is kept once it is posted, so the decision can replace it.
         await Eventually("the Billing card remembered", async () => (await Slack.Stored.ChangeAsync(SlackWorkspace.Team, Billing, 1))?.GetString("CardMessage") is not null);
@@ -67,6 +75,6 @@ public sealed class DirectMessageTests(AzuriteForHosts azurite, ITestOutputHelpe
         Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
         var updated = (await api.WaitFor("the Billing card updated", c => c.Any(x => x.Method == "chat.update" && x.Ok && x.Channel == Billing))).First(x => x.Method == "chat.update" && x.Channel == Billing);
         Assert.Contains("Approved by Dana Ruiz", updated.BlockText, StringComparison.Ordinal);
-        Assert.DoesNotContain(api.Updates, u => u.Channel == Quotes);
+        Assert.DoesNotContain(api.Updates, u => u.Channel == Quotes && u.BlockText.Contains("Reset plan", StringComparison.Ordinal));
     });
 }

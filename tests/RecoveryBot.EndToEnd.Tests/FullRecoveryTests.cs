@@ -116,16 +116,18 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         Assert.NotNull(recovery.GetDateTimeOffset("ClosedAt"));
         Assert.All(await stored.ChangesAsync(Team, Channel), c => Assert.Equal("Approved", c.GetString("State")));
 
-        // Every step is in the history, and every post went to this channel with the bot token, once.
+        // Every step is in the history, and every post went to this channel, or as personal work to the DM of the
+        // person it concerns (the retester's card, the approver's cards), with the bot token, once.
         var history = await stored.HistoryAsync(Team, Channel);
         Assert.True(history.Count >= 15, $"expected the whole story in the history, found {history.Count} events");
         Assert.All(api.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)), c =>
         {
-            Assert.Equal(Channel, c.Channel);
+            Assert.Contains(c.Channel, new[] { Channel, "D" + Ravi.Id, "D" + Dana.Id });
             Assert.Equal("Bearer " + SlackWorkspace.BotToken, c.Authorization);
         });
+        Assert.Equal(3, api.Posts.Count(p => p.Channel == "D" + Dana.Id)); // reset plan, sign-off, closure
         Assert.DoesNotContain(api.Calls, c => !c.Ok);
-        var posts = api.Posts.Select(p => p.Text).ToList();
+        var posts = api.Posts.Where(p => p.Channel == Channel).Select(p => p.Text).ToList();
         Assert.Equal(posts.Count, posts.Distinct().Count());
 
         // The one-page summary link works, and its CSV shows the item closed with its one owner and its retester.
@@ -178,8 +180,8 @@ public sealed class FullRecoveryTests(AzuriteForHosts azurite, ITestOutputHelper
         var line = await Slack.Api.WaitForPost($"{label}: ");
         Assert.Contains("waiting for", line.Text, StringComparison.Ordinal);
         var calls = await Slack.Api.WaitFor($"the approval card of {label}",
-            c => c.Any(x => x.Method == "chat.postMessage" && x.Ok && x.Buttons.Any(b => b.GetProperty("value").GetString()!.StartsWith($"c:{number}:", StringComparison.Ordinal))));
-        var card = calls.Single(x => x.Method == "chat.postMessage" && x.Ok && x.Buttons.Any(b => b.GetProperty("value").GetString()!.StartsWith($"c:{number}:", StringComparison.Ordinal)));
+            c => c.Any(x => x.Method == "chat.postMessage" && x.Ok && x.Channel == Channel && x.Buttons.Any(b => b.GetProperty("value").GetString()!.StartsWith($"c:{number}:", StringComparison.Ordinal))));
+        var card = calls.Single(x => x.Method == "chat.postMessage" && x.Ok && x.Channel == Channel && x.Buttons.Any(b => b.GetProperty("value").GetString()!.StartsWith($"c:{number}:", StringComparison.Ordinal)));
         Assert.Equal(["approve", "reject"], card.Buttons.Select(b => b.GetProperty("action_id").GetString()));
         // The card's ts is stored after the post returns; a click before that could not update it in place.
         await Eventually($"{label}'s card message to be stored", async () =>

@@ -405,6 +405,20 @@ export class TeamsClient {
   }
 
   /**
+   * Opens the personal chat with the bot (where its proactive 1:1 messages arrive) and returns it as a Thread: the
+   * innermost element holding both the bot's messages and the message box.
+   */
+  async personalChat() {
+    await this.openChat('Personal Chat');
+    const pane = this.page.locator('div')
+      .filter({ has: this.page.locator('.fai-OutputCard') })
+      .filter({ has: this.page.getByRole('textbox') })
+      .last();
+    await pane.waitFor();
+    return new Thread(this, pane);
+  }
+
+  /**
    * Starts a new post in the open channel (or sends a message in the open chat) by typing into the first message
    * box; `parts` are text or `{ mention: 'Display Name' }`. Returns the post's thread (in a chat: the page).
    *

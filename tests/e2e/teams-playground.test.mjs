@@ -122,6 +122,17 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     await thread.waitForText('Patti Fernandez is now the approver of "Quotes rollout"');
   });
 
+  step('the approver, the owner and the retester each talk to the bot in the channel, so it knows where to reach them', async () => {
+    // Teams tells a bot where a person is (their Connector endpoint) only in that person's own activities; each
+    // playground is its own endpoint here, as each region is in Teams.
+    for (const [role, opener] of [['approver', 'Client side: decisions for the quotes rollout.'],
+      ['owner', 'G-1 (quotes from mobile) will be mine.'], ['retester', 'Retesting the quotes fix from my phone.']]) {
+      const thread = await threadIn(role, opener);
+      await thread.reply(bot, ' mine');
+      await thread.waitForText(/Nothing waits for you/);
+    }
+  });
+
   step('the lead reports a gap and assigns it to the owner', async () => {
     const thread = threads.lead;
     await thread.reply(bot, ' gap Sales reps cannot send quotes from mobile');
@@ -132,36 +143,38 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     await thread.waitForText(/G-1 → Megan Bowen, due \w{3} \d{1,2} \w{3} \d{4}\. One owner, one date\./);
   });
 
-  step('the lead proposes the reset plan, and the plan card refuses his own Approve click', async () => {
+  step('the lead proposes the reset plan: the channel card has no Approve for him, and typing it is refused', async () => {
     const thread = threads.lead;
     await thread.reply(bot, ' plan');
     const waiting = await thread.waitForText('CR-1: Reset plan for "Quotes rollout" — waiting for Patti Fernandez.');
     // The approver is a real mention: the bot sends `<at>Patti Fernandez</at>` with its mention entity, which the
     // playground draws as an element of its own (plain text stays in the paragraph).
     assert.equal(await waiting.locator('span', { hasText: 'Patti Fernandez' }).count(), 1);
-    await thread.card('Reset plan CR-1').waitFor();
-    // Cards are Action.Execute: the refusal comes back in the invoke response, as his card with the reason on top
-    // and no buttons (he holds no role that the card's buttons need).
-    await thread.click('Approve');
-    await thread.waitForText('Only the approver, Patti Fernandez, can approve.');
-    await thread.card('Only the approver, Patti Fernandez, can approve.').getByRole('button', { name: 'Approve', exact: true }).waitFor({ state: 'detached' });
+    // Posted to the channel, the card carries only what anyone may press; Approve is in the approver's own view
+    // (Teams asks for it through the card's refresh; the playground does not, so she gets it in her 1:1 chat).
+    const card = thread.card('Reset plan CR-1');
+    await card.waitFor();
+    assert.equal(await card.getByRole('button', { name: 'Approve', exact: true }).count(), 0);
+    await thread.reply(bot, ' approve CR-1');
+    await thread.waitForText('Only the approver, Patti Fernandez, can approve');
   });
 
-  step("the approver approves the plan from her copy, and the lead's copy shows the decision", async () => {
-    const thread = await threadIn('approver', 'Client side: decisions for the quotes rollout.');
-    await thread.reply(bot, ' show CR-1');
-    // The lead's click changed nothing: her copy still waits for her decision.
-    await thread.card('Reset plan CR-1').getByRole('button', { name: 'Approve', exact: true }).waitFor();
-    await thread.click('Approve');
-    await thread.waitForText(/^Approved by Patti Fernandez on /);
-    // The card first posted in the lead's client is updated in place (a PUT to the message), without buttons.
+  step("the approver gets the plan in her 1:1 chat, approves it there, and the lead's channel card shows the decision", async () => {
+    const chat = await clients.approver.personalChat();
+    // A proactive 1:1 (POST /v3/conversations): her own view of the card, with the buttons of her role.
+    await chat.waitForText('Alex Wilber asks for your decision on CR-1 in "Quotes rollout" (also posted in its channel).');
+    await chat.card('Reset plan CR-1').getByRole('button', { name: 'Approve', exact: true }).waitFor();
+    await chat.click('Approve');
+    await chat.waitForText(/^Approved by Patti Fernandez on /);
+    // The card first posted in the lead's channel thread is updated in place (a PUT to the message), without buttons.
     const lead = threads.lead;
     await lead.waitForText(/^Approved by Patti Fernandez on /);
-    assert.equal(await lead.card('Approved by Patti Fernandez').getByRole('button', { name: 'Approve', exact: true }).count(), 0);
+    assert.equal(await lead.card('Approved by Patti Fernandez').getByRole('button').count(), 0);
+    await clients.approver.openChannel('General');
   });
 
   step('the owner starts work from the item card and marks the fix ready for the retester', async () => {
-    const thread = await threadIn('owner', 'G-1 (quotes from mobile) is mine, on it.');
+    const thread = threads.owner;
     await thread.reply(bot, ' show G-1');
     await thread.card('Start work').waitFor();
     await thread.click('Start work');
@@ -169,18 +182,23 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
 
     await thread.reply(bot, ' ready G-1 retest ', at(people.retester), ' today');
     await thread.waitForText(/G-1 fix ready\. Adele Vance retests it on /);
-    await thread.card('Does G-1 work in your normal day?').waitFor();
-    // Only the retester may give the verdict: the owner's click on the retest card is refused.
-    await thread.click('Works in my normal day');
-    await thread.waitForText('Only the retester of G-1, Adele Vance, can');
+    // The channel's retest card asks Adele by name; its verdict buttons are hers alone, in her own view.
+    const card = thread.card('Does G-1 work in your normal day?');
+    await card.waitFor();
+    assert.equal(await card.getByRole('button', { name: 'Works in my normal day', exact: true }).count(), 0);
   });
 
-  step('the retester clicks Works on her card', async () => {
-    const thread = await threadIn('retester', 'Retesting the quotes fix from my phone.');
-    await thread.reply(bot, ' show G-1');
-    await thread.card('Works in my normal day').waitFor();
-    await thread.click('Works in my normal day');
-    await thread.waitForText('G-1 verified by Adele Vance: Sales reps cannot send quotes from mobile works again in a normal day.');
+  step("the retester answers Works from her 1:1 chat, and the owner's channel card says who answered", async () => {
+    const chat = await clients.retester.personalChat();
+    await chat.waitForText('Megan Bowen marked the fix for G-1 ready: please retest it by');
+    await chat.card('Does G-1 work in your normal day?').getByRole('button', { name: 'Works in my normal day', exact: true }).waitFor();
+    await chat.click('Works in my normal day');
+    await chat.waitForText(/^Works in a normal day — answered by Adele Vance on /);
+    // Every copy of the retest card shows the verdict: the one in the owner's thread changed in place, no buttons left.
+    const owner = threads.owner;
+    await owner.waitForText(/^Works in a normal day — answered by Adele Vance on /);
+    assert.equal(await owner.card('answered by Adele Vance').getByRole('button').count(), 0);
+    await clients.retester.openChannel('General');
   });
 
   step('the approver signs the item off from its card', async () => {
@@ -260,13 +278,18 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     await clients.lead.screenshot(artifactPath('teams-playground-literal.png'));
     // What each person sees: their whole thread, every message and card of the bot in it (the playground's log
     // panel is left out: it lists raw activities for developers, not the conversation).
-    for (const [role, thread] of Object.entries(threads)) {
+    // The approver's and the retester's 1:1 chats are read the same way, after the channel threads.
+    const views = [...Object.entries(threads).map(([role, thread]) => [role, () => thread]),
+      ['approver (1:1)', () => clients.approver.personalChat()], ['retester (1:1)', () => clients.retester.personalChat()]];
+    for (const [role, open] of views) {
+      const thread = await open();
       const shown = await thread.locator.innerText();
-      assert.ok(shown.includes('RecoveryBot') || shown.includes('G-1'), `${role}'s thread shows the bot's replies`);
+      assert.ok(['RecoveryBot', 'G-1', 'CR-1', 'Nothing waits for you'].some((t) => shown.includes(t)), `${role}'s thread shows the bot's replies`);
       for (const entity of ['&lt;', '&gt;', '&amp;', '&quot;', '&#']) {
         assert.ok(!shown.includes(entity), `${role}'s client shows "${entity}" literally: …${shown.slice(Math.max(0, shown.indexOf(entity) - 80), shown.indexOf(entity) + 40)}…`);
       }
     }
+    for (const client of [clients.approver, clients.retester]) await client.openChannel('General');
   });
 
   step('"Log as gap" on a message opens the gap form with its text and logs it in the recovery', async () => {

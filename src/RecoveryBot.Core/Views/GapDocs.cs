@@ -104,7 +104,7 @@ public static class GapDocs
             new("Status", g.IsOverdue(today) ? $"{g.Status.Text()}, overdue" : g.Status.Text()),
             new("Kind", $"{g.Kind.Text()}, {g.Bucket.Text()}"),
             new("Owner", Fmt.Who(g.Owner)),
-            new("Due", Fmt.Due(g)),
+            new("Due", g.Due is { } due ? Fmt.Date(due) + (g.DueSlips > 0 ? $" (moved {g.DueSlips}×)" : "") : "no date yet"),
         };
         if (g.Retester is not null || g.RetestDate is not null) facts.Add(new("Retest", $"{Fmt.Who(g.Retester)}, {Fmt.Date(g.RetestDate)}"));
         if (Training(g) is { } training) facts.Add(new("Training", training));

@@ -148,12 +148,16 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for a successful chat.postMessage whose text contains <paramref name="text"/>; returns it.</summary>
-    public async Task<SlackCall> WaitForPost(string text, TimeSpan? timeout = null) =>
-        (await WaitFor($"a channel post containing \"{text}\"", c => c.Any(x => IsPost(x, text)), timeout)).First(x => IsPost(x, text));
+    /// <summary>
+    /// Waits for a successful chat.postMessage whose text contains <paramref name="text"/> (in <paramref name="channel"/>
+    /// when given: a card can go to a channel and to someone's DM alike); returns it.
+    /// </summary>
+    public async Task<SlackCall> WaitForPost(string text, TimeSpan? timeout = null, string? channel = null) =>
+        (await WaitFor($"a post containing \"{text}\"{(channel is null ? "" : " in " + channel)}", c => c.Any(x => IsPost(x, text, channel)), timeout)).First(x => IsPost(x, text, channel));
 
-    private static bool IsPost(SlackCall c, string text) =>
-        c.Method == "chat.postMessage" && c.Ok && (c.Text.Contains(text, StringComparison.Ordinal) || c.BlockText.Contains(text, StringComparison.Ordinal));
+    private static bool IsPost(SlackCall c, string text, string? channel) =>
+        c.Method == "chat.postMessage" && c.Ok && (channel is null || c.Channel == channel)
+        && (c.Text.Contains(text, StringComparison.Ordinal) || c.BlockText.Contains(text, StringComparison.Ordinal));
 
     private async Task HandleAsync(HttpContext http)
     {
