@@ -44,6 +44,46 @@ public sealed class ConnectorTests
         Assert.Single(connector.Calls);
     }
 
+    [Fact]
+    public async Task PostDirect_OpensThePersonsChatOnce_AndPostsThere()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await TeamsTestHost.StartLocalAsync();
+        var address = new ConversationAddress(connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot", "RecoveryBot").ToJson();
+        var poster = host.Services().GetRequiredService<TeamsPoster>();
+        var ana = new Core.Model.UserRef("29:ana", "Ana Silva");
+        var direct = new Reply.Direct(ana, new Reply.Text("G-7 is overdue"), new Reply.Text("Ana Silva, G-7 is overdue", Audience.Channel));
+
+        await poster.PostDirectAsync(address, direct, CancellationToken.None);
+        await poster.PostDirectAsync(address, direct, CancellationToken.None);
+
+        var create = Assert.Single(connector.Calls, c => c.RawTarget == "/_connector/v3/conversations");
+        Assert.Equal("29:ana", (string?)create.Body["members"]![0]!["id"]);
+        Assert.Equal("tenant-1", (string?)create.Body["tenantId"]);
+        Assert.Equal("28:bot", (string?)create.Body["bot"]!["id"]);
+        var posts = connector.Calls.Where(c => c.RawTarget == "/_connector/v3/conversations/msg-1/activities").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, p => Assert.Equal("G-7 is overdue", (string?)p.Body["text"]));
+        Assert.DoesNotContain(connector.Calls, c => c.RawTarget.Contains("thread.tacv2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostDirect_TeamsRefusesTheChat_ThrowsPermanent_SoTheChannelVersionCanGo()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await TeamsTestHost.StartLocalAsync();
+        connector.FailOn("/_connector/v3/conversations", HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"not installed"}}""");
+        var poster = host.Services().GetRequiredService<TeamsPoster>();
+        var address = new ConversationAddress(connector.ServiceUrl, "19:abc@thread.tacv2", "tenant-1", "28:bot").ToJson();
+        var direct = new Reply.Direct(new Core.Model.UserRef("29:gone", "Gone"), new Reply.Text("hi"), new Reply.Text("hi", Audience.Channel));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => poster.PostDirectAsync(address, direct, CancellationToken.None));
+
+        Assert.True(error.IsPermanent);
+        Assert.Equal("BotNotInConversationRoster", error.Code);
+        Assert.Single(connector.Calls); // no retry, nothing posted
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("", false)]
