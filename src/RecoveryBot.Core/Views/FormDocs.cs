@@ -51,8 +51,7 @@ public static class FormDocs
     public static CardDoc Ready(Recovery r, Gap g) => new()
     {
         Title = $"{g.Id}: Mark fix ready",
-        Context = r.Name,
-        Notes = [$"\"{g.Title}\": who retests the fix in their normal day, and when. The retester cannot be the owner."],
+        Notes = [$"{r.Name}, \"{g.Title}\": who retests the fix in their normal day, and when. The retester cannot be the owner."],
         Inputs =
         [
             new(FormFields.Retester, "Who retests it?", InputKind.Person, Required: true),
@@ -67,8 +66,7 @@ public static class FormDocs
     public static CardDoc MoveDue(Recovery r, Gap g) => new()
     {
         Title = $"{g.Id}: Move the date",
-        Context = r.Name,
-        Notes = [$"\"{g.Title}\" is due {Fmt.Date(g.Due)}. A new date needs a reason; the move is counted."],
+        Notes = [$"{r.Name}, \"{g.Title}\" is due {Fmt.Date(g.Due)}. A new date needs a reason; the move is counted."],
         Inputs =
         [
             new(FormFields.Due, "New due date", InputKind.Date, Required: true),
