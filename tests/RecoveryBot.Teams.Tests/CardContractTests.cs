@@ -29,8 +29,15 @@ public sealed class CardContractTests
         var visible = string.Join("\n", views.SelectMany(Visible));
 
         Assert.Empty(DocContract.Missing(doc, visible));
-        foreach (var input in doc.Inputs.Where(i => i.Kind != InputKind.Choice))
-            Assert.Equal(input.MaxLength, (int?)card["body"]!.AsArray().Single(e => (string?)e!["id"] == input.Id)!["maxLength"]);
+        foreach (var input in doc.Inputs)
+        {
+            var element = card["body"]!.AsArray().Single(e => (string?)e!["id"] == input.Id)!;
+            if (input.Kind is InputKind.Line or InputKind.Text) Assert.Equal(input.MaxLength, (int?)element["maxLength"]);
+            // A person is Teams' people picker (a ChoiceSet searching the directory); a date is Input.Date.
+            if (input.Kind == InputKind.Person)
+                Assert.Equal(("Input.ChoiceSet", "Data.Query", CardRenderer.PeopleDataset), ((string?)element["type"], (string?)element["choices.data"]!["type"], (string?)element["choices.data"]!["dataset"]));
+            if (input.Kind == InputKind.Date) Assert.Equal("Input.Date", (string?)element["type"]);
+        }
         var buttons = views.SelectMany(v => v["actions"]?.AsArray() ?? []).Select(a => (string?)a!["title"]).Distinct().Count();
         Assert.Equal(doc.Actions.Count + doc.Links.Count, buttons);
         // Posted to a channel, a card with a subject shows only what anyone may press; its refresh names the holders.

@@ -76,5 +76,10 @@ public static class DocSamples
         yield return ("mine", MineDocs.Group(new MineGroup(r, [hers], [toRetest], [Change()]), Dana, Today));
         yield return ("form-gap", FormDocs.Gap(title));
         yield return ("form-ownership", FormDocs.Ownership());
+        // The owner's overdue nudge (by direct message) and the two forms its buttons open.
+        var late = g with { Status = GapStatus.InProgress, Retester = null, RetestDate = null };
+        yield return ("overdue", GapDocs.Overdue(r, late, Today, GapActions.OwnerForms(late)));
+        yield return ("form-ready", FormDocs.Ready(r, late));
+        yield return ("form-due", FormDocs.MoveDue(r, late));
     }
 }

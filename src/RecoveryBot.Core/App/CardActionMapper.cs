@@ -24,11 +24,57 @@ public static class CardActionMapper
         CardVerbs.SubmitGap => SubmitGap(a),
         CardVerbs.SubmitOwnership => SubmitOwnership(a),
         CardVerbs.LogPage => LogPage(a),
+        CardVerbs.ReadyForm => WithGap(a, g => new ItemFormCommand(g, ItemForm.Ready)),
+        CardVerbs.DueForm => WithGap(a, g => new ItemFormCommand(g, ItemForm.MoveDue)),
+        CardVerbs.SubmitReady => WithGap(a, g => SubmitReady(a, g)),
+        CardVerbs.SubmitDue => WithGap(a, g => SubmitDue(a, g)),
         _ => new ParseResult.Error(Unknown),
     };
 
     private static ParseResult WithGap(CardAction a, Func<GapId, ChatCommand> make) =>
-        a.Gap is { } g && a.Revision is not null ? new ParseResult.Ok(make(g)) : new ParseResult.Error(Unknown);
+        WithGap(a, g => new ParseResult.Ok(make(g)));
+
+    private static ParseResult WithGap(CardAction a, Func<GapId, ParseResult> make) =>
+        a.Gap is { } g && a.Revision is not null ? make(g) : new ParseResult.Error(Unknown);
+
+    // The forms give the typed commands' records; the handler's checks (role, state, dates, retester) are theirs.
+    private static ParseResult SubmitReady(CardAction a, GapId g)
+    {
+        if (a.Input(FormFields.Retester) is not { } picked)
+        {
+            return new ParseResult.Error($"Pick who retests {g}, then send the form again. Nothing was changed.");
+        }
+        if (Person(picked) is not { } retester) return new ParseResult.Error(FormDocs.UnknownPerson(g));
+        if (Date(a, FormFields.RetestDate) is not { } retest) return DateError(a, FormFields.RetestDate, "retest date");
+        DateSpec? training = null;
+        if (a.Input(FormFields.TrainingDate) is not null && (training = Date(a, FormFields.TrainingDate)) is null)
+        {
+            return DateError(a, FormFields.TrainingDate, "training date");
+        }
+        return new ParseResult.Ok(new ReadyCommand(g, retester, retest, training, null));
+    }
+
+    private static ParseResult SubmitDue(CardAction a, GapId g)
+    {
+        if (Date(a, FormFields.Due) is not { } due) return DateError(a, FormFields.Due, "new due date");
+        if (a.Input(FormFields.Reason) is not { } reason)
+        {
+            return new ParseResult.Error($"Moving the date of {g} needs a reason; write it in the form and send it again. Nothing was changed.");
+        }
+        return new ParseResult.Ok(new MoveDueCommand(g, due, Clip(reason, TextLimits.Note)));
+    }
+
+    /// <summary>A picked person as a mention reads: <c>U123</c> or <c>29:1abc|Dana Ruiz</c>.</summary>
+    private static UserRef? Person(string value) =>
+        Mentions.TryRead($"<@{value}>", 0, out var user, out var end) && end == value.Length + 3 ? user : null;
+
+    private static DateSpec.Exact? Date(CardAction a, string key) =>
+        DateOnly.TryParseExact(a.Input(key), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? new DateSpec.Exact(d) : null;
+
+    private static ParseResult.Error DateError(CardAction a, string key, string what) => new(a.Input(key) is { } typed
+        ? $"{Echo.Quote(typed)} is not a date; pick the {what} (YYYY-MM-DD). Nothing was changed."
+        : $"Pick the {what}, then send the form again. Nothing was changed.");
 
     private static ParseResult WithChange(CardAction a, Func<int, ChatCommand> make) =>
         a.Change is { } n and > 0 && a.Revision is not null ? new ParseResult.Ok(make(n)) : new ParseResult.Error(Unknown);

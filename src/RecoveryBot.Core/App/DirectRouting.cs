@@ -19,6 +19,7 @@ public static class DirectRouting
         BeginCommand c => (c.Gap, null),
         ShowCommand c => (c.Gap, null),
         MoveDueCommand c => (c.Gap, null),
+        ItemFormCommand c => (c.Gap, null),
         TrainedCommand c => (c.Gap, null),
         SignOffCommand { Gap: { } g } => (g, null),
         ApproveCommand c => (null, c.Change),
@@ -52,7 +53,7 @@ public static class DirectRouting
     {
         WorksCommand or BrokenCommand => c.Gap is { Status: GapStatus.FixReady } g && g.Retester.Is(person),
         BeginCommand => c.Gap is { Status: GapStatus.Planned } g && g.Owner.Is(person),
-        ReadyCommand or MoveDueCommand => c.Gap is { } g && g.Status.IsActive() && g.Owner.Is(person),
+        ReadyCommand or MoveDueCommand or ItemFormCommand => c.Gap is { } g && g.Status.IsActive() && g.Owner.Is(person),
         ApproveCommand or RejectCommand => c.Change is { State: ApprovalState.Pending } && c.Recovery.Approver.Is(person),
         SignOffCommand => c.Gap is { Status: GapStatus.Verified } && c.Recovery.Approver.Is(person),
         _ => false,

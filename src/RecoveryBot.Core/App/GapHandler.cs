@@ -50,7 +50,7 @@ internal static class GapHandler
         var id = command switch
         {
             AssignCommand c => c.Gap, BeginCommand c => c.Gap, ReadyCommand c => c.Gap, TrainedCommand c => c.Gap,
-            WorksCommand c => c.Gap, BrokenCommand c => c.Gap, MoveDueCommand c => c.Gap, DeclineCommand c => c.Gap,
+            WorksCommand c => c.Gap, BrokenCommand c => c.Gap, MoveDueCommand c => c.Gap, DeclineCommand c => c.Gap, ItemFormCommand c => c.Gap,
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
         if (await ctx.GapAsync(id, ct) is not { } g) return;
@@ -66,6 +66,13 @@ internal static class GapHandler
                 break;
             case ReadyCommand c when ctx.Check(Guard.Owner(g, ctx.Actor, $"mark {g.Id} ready")) && ctx.Check(Lifecycle.InNow(r, g)) && ctx.Check(Lifecycle.CanReady(g)):
                 Ready(ctx, g, c);
+                break;
+            // A form opens only where its command would run: the same role and state checks, before anything is typed.
+            case ItemFormCommand { Form: ItemForm.Ready } when ctx.Check(Guard.Owner(g, ctx.Actor, $"mark {g.Id} ready")) && ctx.Check(Lifecycle.InNow(r, g)) && ctx.Check(Lifecycle.CanReady(g)):
+                ctx.Add(new Reply.Form(FormDocs.Ready(r, g)));
+                break;
+            case ItemFormCommand { Form: ItemForm.MoveDue } when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, $"move the due date of {g.Id}")) && ctx.Check(Lifecycle.CanMoveDue(g)):
+                ctx.Add(new Reply.Form(FormDocs.MoveDue(r, g)));
                 break;
             case TrainedCommand c when ctx.Check(Guard.OwnerOrLead(r, g, ctx.Actor, "record the training")):
                 if (g.TrainedAt is not null) { ctx.Say($"The training for {g.Id} was already recorded."); break; }

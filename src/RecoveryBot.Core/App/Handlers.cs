@@ -20,7 +20,7 @@ internal static class Handlers
                 or EscalationCommand or OwnershipCommand => SetupHandler.HandleAsync(ctx, command),
             ReportCommand c => GapHandler.ReportAsync(ctx, c),
             AssignCommand or BeginCommand or ReadyCommand or TrainedCommand or WorksCommand or BrokenCommand
-                or MoveDueCommand or DeclineCommand => GapHandler.HandleAsync(ctx, command, ct),
+                or MoveDueCommand or DeclineCommand or ItemFormCommand => GapHandler.HandleAsync(ctx, command, ct),
             ScopeCommand c => ScopeHandler.HandleAsync(ctx, c, ct),
             MoveBucketCommand or PlanCommand or CloseCommand or ApproveCommand or RejectCommand or SignOffCommand
                 => ApprovalHandler.HandleAsync(ctx, command, ct),

@@ -31,6 +31,9 @@ public sealed record ReadyCommand(GapId Gap, UserRef Retester, DateSpec RetestDa
 public sealed record TrainedCommand(GapId Gap, string? Note) : ChatCommand { public override string Verb => "trained"; }
 public sealed record WorksCommand(GapId Gap) : ChatCommand { public override string Verb => "works"; }
 public sealed record BrokenCommand(GapId Gap, string Note) : ChatCommand { public override string Verb => "broken"; }
+/// <summary>A click on "Mark fix ready" or "Move the date": opens that item's form, after the same role and state checks as the command.</summary>
+public sealed record ItemFormCommand(GapId Gap, ItemForm Form) : ChatCommand { public override string Verb => Form == ItemForm.Ready ? "ready" : "due"; }
+public enum ItemForm { Ready, MoveDue }
 public sealed record MoveDueCommand(GapId Gap, DateSpec Due, string Reason) : ChatCommand { public override string Verb => "due"; }
 public sealed record MoveBucketCommand(GapId Gap, Bucket To) : ChatCommand { public override string Verb => To == Bucket.Later ? "defer" : "now"; }
 public sealed record DeclineCommand(GapId Gap, string Reason) : ChatCommand { public override string Verb => "decline"; }

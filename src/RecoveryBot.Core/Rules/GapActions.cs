@@ -15,6 +15,10 @@ public static class GapActions
         {
             actions.Add(new ActionView(CardVerbs.Begin, "Start work", MayPress: Role.Owner) { Gap = g.Id, Revision = g.Revision });
         }
+        if (g.Status == GapStatus.InProgress && Fits(g.Owner))
+        {
+            actions.AddRange(OwnerForms(g));
+        }
         if (g.Status == GapStatus.FixReady && Fits(g.Retester))
         {
             actions.AddRange(Retest(g));
@@ -25,6 +29,13 @@ public static class GapActions
         }
         return actions;
     }
+
+    /// <summary>The owner's next steps on an item in progress (and on an overdue nudge): each opens its form.</summary>
+    public static IReadOnlyList<ActionView> OwnerForms(Gap g) =>
+    [
+        new(CardVerbs.ReadyForm, "Mark fix ready", ActionStyle.Positive, Role.Owner) { Gap = g.Id, Revision = g.Revision },
+        new(CardVerbs.DueForm, "Move the date", ActionStyle.Default, Role.Owner) { Gap = g.Id, Revision = g.Revision },
+    ];
 
     public static IReadOnlyList<ActionView> Retest(Gap g) =>
     [

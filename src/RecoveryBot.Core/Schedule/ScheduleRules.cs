@@ -96,9 +96,8 @@ internal static class ScheduleRules
         if (g.Due is not { } due || g.Owner is null) yield break;
         var zone = r.Zone;
         var nudgeDay = due.AddBusinessDays(1);
-        var owner = g.Owner;
         yield return new($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, PostingHours.Slot(zone, nudgeDay, OverdueAt),
-            (_, _, _) => Personal(owner, ScheduledTexts.OverdueNudge(g)));
+            (i, now, late) => OverdueNudge(i, g, i.Recovery.Zone.Today(now), late));
         var escalation = PostingHours.Slot(zone, nudgeDay.AddBusinessDays(EscalateAfterBusinessDays), OverdueAt);
         yield return new($"overdue:{g.Id}:{Iso(due)}:escalate", PostKind.OverdueEscalation, escalation,
             (i, now, _) => Text(ScheduledTexts.OverdueEscalation(i.Recovery, g, i.Recovery.Zone.Today(now))));
@@ -135,8 +134,14 @@ internal static class ScheduleRules
         return new(g.Retester!, new Reply.Card(card, Audience.Actor), new Reply.Card(card, Audience.Channel));
     }
 
-    private static Reply.Direct Personal(UserRef person, string message) =>
-        new(person, new Reply.Text(message, Audience.Actor), new Reply.Text(message, Audience.Channel));
+    // The owner's copy carries the two next steps as buttons (each opens its form); the channel fallback keeps the
+    // typed commands, since anyone there reads it and only the owner may act.
+    private static Reply.Direct OverdueNudge(ScheduleInput input, Gap g, DateOnly today, bool late)
+    {
+        var card = GapDocs.Overdue(input.Recovery, g, today, GapActions.OwnerForms(g));
+        if (late) card = card with { Notes = [ScheduledTexts.LateCardNote, .. card.Notes] };
+        return new(g.Owner!, new Reply.Card(card, Audience.Actor), new Reply.Text(ScheduledTexts.OverdueNudge(g), Audience.Channel));
+    }
 
     private static Candidate Say(string key, PostKind kind, DateTimeOffset at, Func<ScheduleInput, string> text) =>
         new(key, kind, at, (i, _, _) => Text(text(i)));

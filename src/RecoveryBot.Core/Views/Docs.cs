@@ -8,7 +8,11 @@ public enum ActionStyle { Default, Positive, Destructive }
 /// <summary>How a banner line reads: neutral, good news, or something that needs attention.</summary>
 public enum Tone { Info, Good, Attention }
 
-public enum InputKind { Line, Text, Choice }
+/// <summary>
+/// What a form field takes: a line or text, one of fixed choices, a person of the workspace (its value is their
+/// platform id, optionally <c>id|name</c>), or a date (its value is <c>YYYY-MM-DD</c>).
+/// </summary>
+public enum InputKind { Line, Text, Choice, Person, Date }
 
 /// <summary>
 /// One card, form or message, as data: what is shown, never how. The title, context and facts are data, shown
@@ -122,6 +126,12 @@ public static class CardVerbs
     public const string SignOff = "signoff";
     public const string SubmitGap = "submit-gap";
     public const string SubmitOwnership = "submit-ownership";
+
+    /// <summary>Buttons that open an item's form (Mark fix ready, Move the date), and those forms' submits.</summary>
+    public const string ReadyForm = "ready-form";
+    public const string DueForm = "due-form";
+    public const string SubmitReady = "submit-ready";
+    public const string SubmitDue = "submit-due";
     public const string LogPage = "log-page";
 
     /// <summary>Runs a command typed in a direct message in the recovery the person picked.</summary>
@@ -146,6 +156,11 @@ public static class FormFields
     public const string Link = "link";
     public const string Recovery = "recovery";
     public const string Command = "command";
+    public const string Retester = "retester";
+    public const string RetestDate = "retest_date";
+    public const string TrainingDate = "training_date";
+    public const string Due = "due";
+    public const string Reason = "reason";
 }
 
 /// <summary>The length limits of everything people type, in one place (the parser, forms and renderers use them).</summary>

@@ -2,7 +2,7 @@ using RecoveryBot.Core.Model;
 
 namespace RecoveryBot.Core.Views;
 
-/// <summary>The forms behind <c>gap</c> (no title), <c>ownership</c>, and the note a button asks for.</summary>
+/// <summary>The forms behind <c>gap</c> (no title), <c>ownership</c>, an item's Mark fix ready and Move the date, and the note a button asks for.</summary>
 public static class FormDocs
 {
     public static CardDoc For(string submitVerb, string? title = null) =>
@@ -46,6 +46,40 @@ public static class FormDocs
         Actions = [new ActionView(CardVerbs.SubmitOwnership, "Post it", ActionStyle.Positive, Role.Lead)],
         Summary = "Ownership message",
     };
+
+    /// <summary>Mark fix ready: it submits as <c>ready G-7 retest @user &lt;date&gt; [training &lt;date&gt;]</c>, with that command's checks.</summary>
+    public static CardDoc Ready(Recovery r, Gap g) => new()
+    {
+        Title = $"{g.Id}: Mark fix ready",
+        Notes = [$"{r.Name}, \"{g.Title}\": who retests the fix in their normal day, and when. The retester cannot be the owner."],
+        Inputs =
+        [
+            new(FormFields.Retester, "Who retests it?", InputKind.Person, Required: true),
+            new(FormFields.RetestDate, "Retest date", InputKind.Date, Required: true),
+            new(FormFields.TrainingDate, "Training date (optional)", InputKind.Date),
+        ],
+        Actions = [new ActionView(CardVerbs.SubmitReady, "Mark fix ready", ActionStyle.Positive, Role.Owner) { Gap = g.Id, Revision = g.Revision }],
+        Summary = $"{g.Id}: Mark fix ready",
+    };
+
+    /// <summary>Move the date: it submits as <c>due G-7 &lt;date&gt; because &lt;reason&gt;</c>, with that command's checks.</summary>
+    public static CardDoc MoveDue(Recovery r, Gap g) => new()
+    {
+        Title = $"{g.Id}: Move the date",
+        Notes = [$"{r.Name}, \"{g.Title}\" is due {Fmt.Date(g.Due)}. A new date needs a reason; the move is counted."],
+        Inputs =
+        [
+            new(FormFields.Due, "New due date", InputKind.Date, Required: true),
+            new(FormFields.Reason, "Why does it move?", InputKind.Text, Required: true, MaxLength: TextLimits.Note,
+                Placeholder: "the vendor fix slipped"),
+        ],
+        Actions = [new ActionView(CardVerbs.SubmitDue, "Move the date", ActionStyle.Positive, Role.Owner) { Gap = g.Id, Revision = g.Revision }],
+        Summary = $"{g.Id}: Move the date",
+    };
+
+    /// <summary>The line said when a picked person is not someone the bot can address (a Teams people-picker id it cannot map).</summary>
+    public static string UnknownPerson(GapId? gap) =>
+        $"I cannot tell who that person is here; type `ready {(gap is { } g ? g.ToString() : "G-7")} retest @name <date>` with an @mention instead. Nothing was changed.";
 
     /// <summary>The note a button asks for before its click counts (Still broken, Reject).</summary>
     public static FormInput NoteInput(string label, bool required) =>

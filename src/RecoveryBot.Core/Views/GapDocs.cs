@@ -22,6 +22,15 @@ public static class GapDocs
         Holders = Holders(r, g, actions),
     };
 
+    /// <summary>The overdue nudge the owner gets by direct message, with <see cref="Rules.GapActions.OwnerForms"/> as its buttons.</summary>
+    public static CardDoc Overdue(Recovery r, Gap g, DateOnly today, IReadOnlyList<ActionView> actions) => Row(r, g, today, actions) with
+    {
+        Title = $"Overdue: {g.Id} {g.Title}",
+        Banner = new Banner($"{Fmt.At(g.Owner)}, {g.Id} was due {Fmt.Date(g.Due)} and is overdue.", Tone.Attention),
+        Notes = ["Mark the fix ready with its retester and retest date, or move the date with a reason."],
+        Summary = $"{Fmt.At(g.Owner)}, {g.Id} \"{g.Title}\" was due {Fmt.Date(g.Due)} and is overdue.",
+    };
+
     public static CardDoc Detail(Recovery r, Gap g, DateOnly today, IReadOnlyList<HistoryEvent> history, IReadOnlyList<ActionView> actions) =>
         Row(r, g, today, actions) with
         {

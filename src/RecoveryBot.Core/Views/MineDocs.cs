@@ -81,10 +81,9 @@ public static class MineDocs
         };
     }
 
-    // The owner's next step, where no button takes it (a fix is marked ready with its retester and date).
+    // What the owner waits for; their own next steps are the buttons (Start work, Mark fix ready, Move the date).
     private static string Owned(Gap g, DateOnly today) => g.Status switch
     {
-        GapStatus.InProgress => $"{Fmt.Row(g, today)} · when fixed: `ready {g.Id} retest @user <date>`",
         GapStatus.FixReady => $"{Fmt.Row(g, today)} · waiting for {Fmt.Who(g.Retester)}'s retest",
         _ => Fmt.Row(g, today),
     };

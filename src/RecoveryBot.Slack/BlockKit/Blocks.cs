@@ -87,6 +87,8 @@ internal sealed record ButtonElement(TextObject Text, string ActionId, string? V
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(PlainTextInput), "plain_text_input")]
 [JsonDerivedType(typeof(StaticSelect), "static_select")]
+[JsonDerivedType(typeof(UsersSelect), "users_select")]
+[JsonDerivedType(typeof(DatePicker), "datepicker")]
 internal abstract record InputElement(string ActionId);
 
 internal sealed record PlainTextInput(string ActionId) : InputElement(ActionId)
@@ -103,6 +105,20 @@ internal sealed record StaticSelect(string ActionId, IReadOnlyList<SelectOption>
 }
 
 internal sealed record SelectOption(TextObject Text, string Value);
+
+/// <summary>A person of the workspace; submitted as <c>selected_user</c> (a user id).</summary>
+internal sealed record UsersSelect(string ActionId) : InputElement(ActionId)
+{
+    public string? InitialUser { get; init; }
+    public TextObject? Placeholder { get; init; }
+}
+
+/// <summary>A calendar date; submitted as <c>selected_date</c> (YYYY-MM-DD).</summary>
+internal sealed record DatePicker(string ActionId) : InputElement(ActionId)
+{
+    public string? InitialDate { get; init; }
+    public TextObject? Placeholder { get; init; }
+}
 
 /// <summary>A modal for <c>views.open</c>.</summary>
 internal sealed record ModalView(TextObject Title, IReadOnlyList<Block> Blocks, string CallbackId, string PrivateMetadata)

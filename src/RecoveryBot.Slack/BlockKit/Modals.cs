@@ -20,6 +20,8 @@ internal static class Modals
         var blocks = new List<Block>();
         if (form.Notes.Count > 0) blocks.Add(new ContextBlock([.. form.Notes.Select(n => BlockBuilder.Plain(CoreText.Plain(n), SlackLimits.FieldText))]));
         blocks.AddRange(form.Inputs.Select(Input));
+        // An item's form (Mark fix ready, Move the date) submits for that item at the revision it was opened from.
+        if (submit.Gap is { } gap) meta = meta with { Gap = gap.Number, Revision = submit.Revision };
         return View(form.Title, submit.Label, submit.Verb, meta, blocks);
     }
 
@@ -50,15 +52,19 @@ internal static class Modals
     private static InputBlock Input(FormInput input)
     {
         var label = BlockBuilder.Plain(input.Label, SlackLimits.InputLabel);
-        InputElement element = input.Kind == InputKind.Choice
-            ? Select(input)
-            : new PlainTextInput(input.Id)
+        InputElement element = input.Kind switch
+        {
+            InputKind.Choice => Select(input),
+            InputKind.Person => new UsersSelect(input.Id) { InitialUser = input.Initial },
+            InputKind.Date => new DatePicker(input.Id) { InitialDate = input.Initial },
+            _ => new PlainTextInput(input.Id)
             {
                 Multiline = input.Kind == InputKind.Text ? true : null,
                 MaxLength = input.MaxLength,
                 InitialValue = input.Initial is null ? null : SlackLimits.Truncate(input.Initial, Math.Min(input.MaxLength, SlackLimits.InitialValue)),
                 Placeholder = input.Placeholder is null ? null : BlockBuilder.Plain(input.Placeholder, SlackLimits.Placeholder),
-            };
+            },
+        };
         return new InputBlock(label, element) { BlockId = input.Id, Optional = !input.Required };
     }
 

@@ -10,7 +10,7 @@ using RecoveryBot.Slack.Wire;
 namespace RecoveryBot.Slack.Endpoints;
 
 /// <summary>Modal submits (gap form, ownership form, note) and the "Log as gap" message shortcut.</summary>
-internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, ILogger<SubmissionHandler> log)
+internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, UserDirectory users, ILogger<SubmissionHandler> log)
 {
     public const string LogAsGap = "log_as_gap";
 
@@ -24,6 +24,8 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
         {
             CardVerbs.SubmitGap or "gap_form" => new(CardVerbs.SubmitGap, null, null, null, await WithLinkAsync(target, inputs, meta, ct)),
             CardVerbs.SubmitOwnership => new(CardVerbs.SubmitOwnership, null, null, null, inputs),
+            CardVerbs.SubmitReady or CardVerbs.SubmitDue =>
+                new(view.CallbackId, meta.Gap is >= 1 and <= GapId.MaxNumber ? new GapId(meta.Gap.Value) : null, null, meta.Revision, await NamedAsync(team, inputs, ct)),
             Modals.NoteCallback when meta.Verb is { } verb =>
                 new(verb, meta.Gap is >= 1 and <= GapId.MaxNumber ? new GapId(meta.Gap.Value) : null, meta.Change, meta.Revision, inputs),
             _ => null,
@@ -76,6 +78,17 @@ internal sealed class SubmissionHandler(SlackTurns turns, SlackApiClient api, IL
             log.LogWarning("views.open (note) failed: {Error}", e.Error);
             turns.Say(target, $"I could not open the note form ({e.Error}). Please click again, or type the command with a note.");
         }
+    }
+
+    /// <summary>A picked person (<c>selected_user</c>) becomes <c>U123|Ana Silva</c>, the way a typed mention is named.</summary>
+    private async Task<Dictionary<string, string>> NamedAsync(string team, Dictionary<string, string> inputs, CancellationToken ct)
+    {
+        if (inputs.TryGetValue(FormFields.Retester, out var user) && user.Length > 0 && !user.Contains('|', StringComparison.Ordinal))
+        {
+            var name = (await users.NameAsync(team, user, null, ct)).Replace("|", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal);
+            inputs[FormFields.Retester] = name.Length > 0 && name != user ? $"{user}|{name}" : user;
+        }
+        return inputs;
     }
 
     /// <summary>Flattens <c>view.state.values[block][action]</c> into inputs keyed by action id.</summary>

@@ -34,7 +34,9 @@ internal sealed class CardInvokes(RecoveryService service, ReplySender sender)
             return Card(CardRenderer.RenderFor(doc, viewer, refreshAgain: !unchanged));
         }
 
-        if (TurnReader.ReadAction(data, verb) is not { } action) return new BotResponse(200, new InvokeMessageResponse(UnknownButton));
+        if (TurnReader.ReadAction(data, verb) is not { } read) return new BotResponse(200, new InvokeMessageResponse(UnknownButton));
+        var (picked, unknown) = PickedPeople.Resolve(read, a.From?.AadObjectId, turn.Actor);
+        if (picked is not { } action) return new BotResponse(200, new InvokeMessageResponse(unknown!));
         var result = await service.HandleActionAsync(turn, action, ct);
         var replaces = result.Replies.OfType<Reply.UpdateCard>().FirstOrDefault(u => MessageRef.Decode(u.MessageId).ActivityId == a.ReplyToId);
         if (subject is null) return await WithoutSubjectAsync(a, turn, result, replaces, ct);

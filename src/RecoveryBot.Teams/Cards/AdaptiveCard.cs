@@ -34,6 +34,7 @@ internal sealed record TeamsCardOptions(string Width);
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
 internal abstract record CardElement
 {
     public string? Spacing { get; init; }
@@ -91,9 +92,27 @@ internal sealed record InputChoiceSet(string Id, string Label, IReadOnlyList<Car
     public string? Style { get; init; }
     public bool? IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
+
+    /// <summary>Teams' people picker: choices searched in the directory; the value submitted is the person's AAD object id.</summary>
+    [JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; init; }
+}
+
+internal sealed record DataQuery(string Dataset)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "Data.Query";
 }
 
 internal sealed record CardChoice(string Title, string Value);
+
+/// <summary>A date; submitted as YYYY-MM-DD.</summary>
+internal sealed record InputDate(string Id, string Label) : CardElement
+{
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string? Value { get; init; }
+}
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteButton), "Action.Execute")]

@@ -142,12 +142,21 @@ internal static class CardRenderer
         return new ShowCardButton(a.Label, new AdaptiveCard { Body = [field], Actions = [Press()] });
     }
 
-    private static CardElement Input(FormInput i) => i.Kind == InputKind.Choice
-        ? new InputChoiceSet(i.Id, i.Label, [.. (i.Choices ?? []).Select(c => new CardChoice(c.Label, c.Value))])
+    /// <summary>The directory Teams' people picker searches (the whole organisation).</summary>
+    public const string PeopleDataset = "graph.microsoft.com/users";
+
+    private static CardElement Input(FormInput i) => i.Kind switch
+    {
+        InputKind.Choice => new InputChoiceSet(i.Id, i.Label, [.. (i.Choices ?? []).Select(c => new CardChoice(c.Label, c.Value))])
         {
             Value = i.Initial, Style = "compact", IsRequired = i.Required ? true : null, ErrorMessage = i.Error,
-        }
-        : new InputText(i.Id, i.Label)
+        },
+        InputKind.Person => new InputChoiceSet(i.Id, i.Label, [])
+        {
+            Value = i.Initial, IsRequired = i.Required ? true : null, ErrorMessage = i.Error, ChoicesData = new DataQuery(PeopleDataset),
+        },
+        InputKind.Date => new InputDate(i.Id, i.Label) { Value = i.Initial, IsRequired = i.Required ? true : null, ErrorMessage = i.Error },
+        _ => new InputText(i.Id, i.Label)
         {
             IsRequired = i.Required ? true : null,
             ErrorMessage = i.Error,
@@ -155,7 +164,8 @@ internal static class CardRenderer
             MaxLength = i.MaxLength,
             Placeholder = i.Placeholder,
             Value = i.Initial,
-        };
+        },
+    };
 
     private static string? Style(ActionStyle style) => style switch
     {

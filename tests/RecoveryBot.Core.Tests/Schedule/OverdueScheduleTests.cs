@@ -29,19 +29,26 @@ public sealed class OverdueScheduleTests
     }
 
     [Fact]
-    public void Plan_OverdueNudge_NamesOwnerAndOffersReadyAndNewDate()
+    public void Plan_OverdueNudge_OwnerCardHasMarkFixReadyAndMoveTheDate()
     {
         var gap = InProgress(7, new DateOnly(2026, 12, 4), R.StartedAt);
         var walk = new PlannerWalk(R.StartedAt).Until(Local(Berlin, 2026, 12, 7, 10), Input(R, gap));
 
         var direct = Assert.IsType<Reply.Direct>(walk.Single("overdue:G-7:2026-12-04:nudge").Reply);
         Assert.Equal(gap.Owner, direct.Person);
-        var text = Assert.IsType<Reply.Text>(direct.Personal);
-        Assert.Equal(Audience.Actor, text.To);
-        Assert.Equal(new Reply.Text(text.Message, Audience.Channel), direct.Fallback);
-        Assert.StartsWith(Fmt.At(gap.Owner) + ", G-7", text.Message, StringComparison.Ordinal);
+        var card = Assert.IsType<Reply.Card>(direct.Personal);
+        Assert.Equal(Audience.Actor, card.To);
+        Assert.Equal(["Mark fix ready", "Move the date"], card.Doc.Actions.Select(a => a.Label));
+        Assert.Equal([CardVerbs.ReadyForm, CardVerbs.DueForm], card.Doc.Actions.Select(a => a.Verb));
+        Assert.All(card.Doc.Actions, a => Assert.Equal((gap.Id, gap.Revision, Role.Owner), (a.Gap!.Value, a.Revision, a.MayPress)));
+        Assert.Contains(card.Doc.Holders, h => h.Role == Role.Owner && h.User.Is(gap.Owner));
+        Assert.Equal([gap.Owner!], CoreText.People(card.Doc.Banner!.Text));
+        Assert.StartsWith("Ana Silva, G-7 was due Fri 4 Dec 2026", CoreText.Named(card.Doc.Banner.Text), StringComparison.Ordinal);
+
+        // The channel fallback is read by everyone: it names the typed commands instead of buttons.
+        var text = Assert.IsType<Reply.Text>(direct.Fallback);
+        Assert.Equal(Audience.Channel, text.To);
         Assert.Equal([gap.Owner!], CoreText.People(text.Message));
-        Assert.StartsWith("Ana Silva, G-7", CoreText.Named(text.Message), StringComparison.Ordinal);
         Assert.Contains("`ready G-7 retest @user <date>`", CoreText.Named(text.Message), StringComparison.Ordinal);
         Assert.Contains("`due G-7 <date> because <reason>`", CoreText.Named(text.Message), StringComparison.Ordinal);
     }

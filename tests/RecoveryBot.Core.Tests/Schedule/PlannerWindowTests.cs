@@ -26,7 +26,8 @@ public sealed class PlannerWindowTests
         var monday = SchedulePlanner.Plan(Busy, sunday.PlannedThrough, sunday.NextWake!.Value);
         Assert.Equal(["overdue:G-7:2026-12-02:nudge", "retest:G-8:2026-12-03:1", "checkin:2026-12-04"], monday.Due.Select(o => o.Key));
         Assert.All(monday.Due, o => Assert.True(o.Late));
-        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva, G-7", CoreText.Named(((Reply.Text)((Reply.Direct)monday.Due[0].Reply).Personal).Message), StringComparison.Ordinal);
+        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva, G-7", CoreText.Named(((Reply.Text)((Reply.Direct)monday.Due[0].Reply).Fallback!).Message), StringComparison.Ordinal);
+        Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)((Reply.Direct)monday.Due[0].Reply).Personal).Doc.Notes);
         Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)monday.Due[2].Reply).Doc.Notes);
         Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)((Reply.Direct)monday.Due[1].Reply).Personal).Doc.Notes);
     }
@@ -38,7 +39,8 @@ public sealed class PlannerWindowTests
 
         var nudge = Assert.Single(plan.Due);
         Assert.False(nudge.Late);
-        Assert.StartsWith("Ana Silva", CoreText.Named(((Reply.Text)((Reply.Direct)nudge.Reply).Personal).Message), StringComparison.Ordinal);
+        Assert.StartsWith("Ana Silva", CoreText.Named(((Reply.Text)((Reply.Direct)nudge.Reply).Fallback!).Message), StringComparison.Ordinal);
+        Assert.DoesNotContain(ScheduledTexts.LateCardNote, ((Reply.Card)((Reply.Direct)nudge.Reply).Personal).Doc.Notes);
     }
 
     [Fact]
