@@ -23,6 +23,7 @@ namespace RecoveryBot.Teams;
 [JsonSerializable(typeof(CardElement))]
 [JsonSerializable(typeof(ConversationAddress))]
 [JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(DirectAddress))]
 internal sealed partial class TeamsJson : JsonSerializerContext

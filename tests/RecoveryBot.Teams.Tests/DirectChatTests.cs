@@ -71,6 +71,72 @@ public sealed class DirectChatTests : IAsyncLifetime
         Assert.Equal(3, calls.Count); // no retry loop
     }
 
+    [Fact]
+    public async Task MarkFixReadyForm_PeoplePickerNamesAColleague_TheConnectorNamesTheirTeamsId_AndTheFixIsReady()
+    {
+        await SayAsync(Lead, "start Quotes rollout");
+        await SayAsync(Lead, "gap Sales reps cannot send quotes from mobile");
+        await SayAsync(Lead, $"assign G-1 <at>{Owner.Name}</at> 2026-12-04", Owner);
+        await SayAsync(Owner, "begin G-1");
+        var gap = Assert.Single(await _host.Store.ListGapsAsync(Assert.Single(_host.Store.AllRecoveries()).Id, CancellationToken.None));
+        // Teams' people picker submits the colleague's Microsoft Entra object id; the Connector knows their Teams id.
+        const string RaviAad = "6f1b2c3d-0000-4a6b-8c7d-9e0f1a2b3c4d";
+        _connector.Members[RaviAad] = ("29:1ravi-mehta-retester", "Ravi Mehta");
+
+        var card = await SubmitReadyAsync(Owner, gap.Revision, RaviAad);
+
+        var member = Assert.Single(_connector.Calls, c => c.Method == "GET");
+        Assert.EndsWith($"/members/{RaviAad}", member.RawTarget, StringComparison.Ordinal);
+        Assert.Null(member.Authorization); // a local mock connector gets no token
+        gap = Assert.Single(await _host.Store.ListGapsAsync(Assert.Single(_host.Store.AllRecoveries()).Id, CancellationToken.None));
+        Assert.Equal(Core.Model.GapStatus.FixReady, gap.Status);
+        Assert.Equal(new Core.Model.UserRef("29:1ravi-mehta-retester", "Ravi Mehta"), gap.Retester);
+        Assert.NotNull(card);
+    }
+
+    [Fact]
+    public async Task MarkFixReadyForm_PickedPersonNobodyKnows_RefusedInOneLine_NothingChanges()
+    {
+        await SayAsync(Lead, "start Quotes rollout");
+        await SayAsync(Lead, "gap Sales reps cannot send quotes from mobile");
+        await SayAsync(Lead, $"assign G-1 <at>{Owner.Name}</at> 2026-12-04", Owner);
+        await SayAsync(Owner, "begin G-1");
+        var gap = Assert.Single(await _host.Store.ListGapsAsync(Assert.Single(_host.Store.AllRecoveries()).Id, CancellationToken.None));
+
+        using var response = await InvokeReadyAsync(Owner, gap.Revision, "0a0a0a0a-0000-4000-8000-000000000000");
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
+        Assert.Contains("@mention", (string?)body["value"], StringComparison.Ordinal);
+        gap = Assert.Single(await _host.Store.ListGapsAsync(Assert.Single(_host.Store.AllRecoveries()).Id, CancellationToken.None));
+        Assert.Equal(Core.Model.GapStatus.InProgress, gap.Status);
+    }
+
+    private static readonly (string Id, string Name) Owner = ("29:1ana-silva-owner", "Ana Silva");
+
+    private async Task<JsonNode?> SubmitReadyAsync((string Id, string Name) from, int revision, string picked)
+    {
+        using var response = await InvokeReadyAsync(from, revision, picked);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<HttpResponseMessage> InvokeReadyAsync((string Id, string Name) from, int revision, string picked) =>
+        _host.PostAsync(Fixtures.Retarget(Channel, _connector.ServiceUrl, j =>
+        {
+            j["from"] = new JsonObject { ["id"] = from.Id, ["name"] = from.Name };
+            // Action.Execute: the form's inputs arrive merged into the action's data.
+            j["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute", ["verb"] = "submit-ready",
+                    ["data"] = new JsonObject { ["rb"] = "submit-ready", ["gap"] = "G-1", ["rev"] = revision, ["retester"] = picked, ["retest_date"] = "2026-12-02" },
+                },
+                ["trigger"] = "manual",
+            };
+        }));
+
     private async Task SayAsync((string Id, string Name) from, string text, params (string Id, string Name)[] mentions)
     {
         using var response = await _host.PostAsync(Fixtures.Retarget(Channel, _connector.ServiceUrl, j =>

@@ -35,7 +35,7 @@ internal sealed class CardInvokes(RecoveryService service, ReplySender sender)
         }
 
         if (TurnReader.ReadAction(data, verb) is not { } read) return new BotResponse(200, new InvokeMessageResponse(UnknownButton));
-        var (picked, unknown) = PickedPeople.Resolve(read, a.From?.AadObjectId, turn.Actor);
+        var (picked, unknown) = await PickedPeople.ResolveAsync(read, a.From?.AadObjectId, turn.Actor, aad => sender.FindPickedAsync(a, turn.Channel, aad, ct));
         if (picked is not { } action) return new BotResponse(200, new InvokeMessageResponse(unknown!));
         var result = await service.HandleActionAsync(turn, action, ct);
         var replaces = result.Replies.OfType<Reply.UpdateCard>().FirstOrDefault(u => MessageRef.Decode(u.MessageId).ActivityId == a.ReplyToId);

@@ -22,10 +22,15 @@ internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? ad
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<PersonKey, DirectAddress> _known = new();
+    private readonly ConcurrentDictionary<PersonKey, UserRef> _byAad = new();
 
-    /// <summary>Notes where the sender of <paramref name="a"/> can be reached; one storage write per change per host.</summary>
+    /// <summary>
+    /// Notes where the sender of <paramref name="a"/> can be reached, and who they are by their Microsoft Entra id (the
+    /// people picker's value); one storage write per change per host.
+    /// </summary>
     public async Task SeeAsync(Activity a, Turn turn, CancellationToken ct)
     {
+        if (a.From?.AadObjectId is { Length: > 0 } aad) await KnowAsync(AadKey(turn.Channel, aad), turn.Actor, ct);
         if (addresses is null || a.ServiceUrl is not { Length: > 0 } serviceUrl) return;
         var person = PersonKey.Of(turn.Channel, turn.Actor);
         var personal = turn.Direct ? a.Conversation?.Id : null;
@@ -75,6 +80,76 @@ internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? ad
         {
             Viewer = person.Id,
         };
+    }
+
+    /// <summary>
+    /// The person a people picker named by their Microsoft Entra id: someone the bot has seen (their own activities
+    /// carry the id), else a member of the conversation the form was sent from, asked of the Connector; null when
+    /// neither knows them.
+    /// </summary>
+    public async Task<UserRef?> FindByAadAsync(ConnectorClient connector, ChannelKey channel, string aadId, string serviceUrl, string conversationId, CancellationToken ct)
+    {
+        var key = AadKey(channel, aadId);
+        if (_byAad.TryGetValue(key, out var known)) return known;
+        try
+        {
+            if (addresses is not null && ReadUser(await addresses.GetAsync(key, ct)) is { } stored)
+            {
+                _byAad[key] = stored;
+                return stored;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LogDebug("A picked Teams user could not be read: {Error}", ex.Message);
+        }
+        ChannelAccount? member;
+        try
+        {
+            member = await connector.GetMemberAsync(serviceUrl, conversationId, aadId, ct);
+        }
+        catch (ConnectorException ex)
+        {
+            log.LogDebug("The Connector could not name a picked Teams user ({Status} {Code})", (int)ex.Status, ex.Code);
+            return null;
+        }
+        if (member?.Id is not { Length: > 0 } id) return null;
+        var user = new UserRef(id, member.Name is { Length: > 0 } n ? n : id);
+        await KnowAsync(key, user, ct);
+        return user;
+    }
+
+    private async Task KnowAsync(PersonKey key, UserRef user, CancellationToken ct)
+    {
+        if (_byAad.TryGetValue(key, out var known) && known == user) return;
+        if (_byAad.Count >= MaxRemembered) _byAad.Clear();
+        _byAad[key] = user;
+        if (addresses is null) return;
+        try
+        {
+            await addresses.SetAsync(key, System.Text.Json.JsonSerializer.Serialize(new ChannelAccount { Id = user.Id, Name = user.Name }, TeamsJson.Wire.ChannelAccount), ct);
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or StoreTooLargeException)
+        {
+            log.LogDebug("A Teams user's Entra id could not be stored: {Error}", ex.Message);
+        }
+    }
+
+    /// <summary>The key under which a Microsoft Entra id names a Teams user (the same table as the direct addresses).</summary>
+    private static PersonKey AadKey(ChannelKey channel, string aadId) =>
+        PersonKey.Of(channel, new UserRef("aad:" + aadId.ToLowerInvariant(), ""));
+
+    private static UserRef? ReadUser(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(json, TeamsJson.Wire.ChannelAccount) is { Id.Length: > 0 } a ? new UserRef(a.Id, a.Name ?? a.Id) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private void Remember(PersonKey person, DirectAddress address)

@@ -71,6 +71,12 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
         await SendAsync(Destination.Proactive(there), [.. result.Replies.Where(r => !ForActor(r))], throwOnFailure: false, ct);
     }
 
+    /// <summary>The person a people picker in a card sent from <paramref name="a"/> named by their Microsoft Entra id, if known.</summary>
+    public Task<UserRef?> FindPickedAsync(Activity a, ChannelKey channel, string aadId, CancellationToken ct) =>
+        a.ServiceUrl is { Length: > 0 } serviceUrl
+            ? chats.FindByAadAsync(connector, channel, aadId, serviceUrl, channel.Conversation, ct)
+            : Task.FromResult<UserRef?>(null);
+
     private static bool ForActor(Reply r) => r is Reply.Text { To: Audience.Actor } or Reply.Card { To: Audience.Actor } or Reply.Form;
 
     /// <summary>

@@ -32,7 +32,9 @@ internal sealed class TeamsBot(RecoveryService service, ReplySender sender, Welc
         var seen = chats.SeeAsync(a, turn, ct);
         var text = MentionText.Normalize(a);
         turn = turn with { Text = text };
-        var picked = IsClick(a) && TurnReader.ReadAction(a.Value) is { } read ? PickedPeople.Resolve(read, a.From?.AadObjectId, turn.Actor) : default;
+        var picked = IsClick(a) && TurnReader.ReadAction(a.Value) is { } read
+            ? await PickedPeople.ResolveAsync(read, a.From?.AadObjectId, turn.Actor, aad => sender.FindPickedAsync(a, turn.Channel, aad, ct))
+            : default;
         var result = picked.Refusal is { } refusal ? TurnResult.Refuse(refusal)
             : picked.Action is { } action ? await service.HandleActionAsync(turn, action, ct)
             : CommandParser.Parse(text) switch

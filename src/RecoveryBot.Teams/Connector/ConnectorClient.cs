@@ -33,17 +33,40 @@ internal sealed class ConnectorClient(HttpClient http, IConnectorTokens tokens, 
         return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, "NoConversationId", "Bot Connector created no conversation id");
     }
 
+    /// <summary>
+    /// One member of a conversation, by their Teams id or their Microsoft Entra (AAD) object id (the people picker's
+    /// value); null when the conversation has no such member (404).
+    /// </summary>
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, $"v3/conversations/{E(conversationId)}/members/{E(memberId)}", (byte[]?)null, ct);
+        }
+        catch (ConnectorException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        try { return text.Length == 0 ? null : JsonSerializer.Deserialize(text, TeamsJson.Wire.ChannelAccount); }
+        catch (JsonException) { return null; }
+    }
+
     private async Task<string?> SendAsync(HttpMethod method, string serviceUrl, string conversationId, string path, OutboundActivity activity, CancellationToken ct)
     {
         var text = await SendAsync(method, serviceUrl, conversationId, path, JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Wire.OutboundActivity), ct);
         return text.Length == 0 ? null : TryRead(text)?.Id;
     }
 
-    private async Task<string> SendAsync(HttpMethod method, string serviceUrl, string conversationId, string path, byte[] body, CancellationToken ct)
+    private async Task<string> SendAsync(HttpMethod method, string serviceUrl, string conversationId, string path, byte[]? body, CancellationToken ct)
     {
         var uri = new Uri((serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/") + path, UriKind.Absolute);
-        using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
         if (options.Authentication == TeamsAuthentication.BotFramework && Trusted(uri) && await tokens.GetTokenAsync(ct) is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, (HttpStatusCode Status, string? RetryAfter, string? Body)> _pathFailures = new();
 
+    /// <summary>Conversation members by the id asked for (a 29: id or a Microsoft Entra id): GET …/members/{id}; others 404.</summary>
+    public ConcurrentDictionary<string, (string Id, string Name)> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,6 +83,18 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
         http.Response.ContentType = "application/json";
+        if (http.Request.Method == "GET" && raw.Contains("/members/", StringComparison.Ordinal))
+        {
+            var asked = Uri.UnescapeDataString(raw[(raw.LastIndexOf('/') + 1)..]);
+            if (!Members.TryGetValue(asked, out var member))
+            {
+                http.Response.StatusCode = 404;
+                await http.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"not a member"}}""");
+                return;
+            }
+            await http.Response.WriteAsync(JsonSerializer.Serialize(new { id = member.Id, name = member.Name, aadObjectId = asked }));
+            return;
+        }
         await http.Response.WriteAsync($"{{\"id\":\"msg-{Interlocked.Increment(ref _next)}\"}}");
     }
 
