@@ -79,14 +79,19 @@ public static class SchedulePlanner
     {
         ArgumentNullException.ThrowIfNull(input);
         var people = new Dictionary<string, UserRef>(StringComparer.Ordinal);
-        var later = false;
-        foreach (var c in ScheduleRules.For(input with { PersonZones = new Dictionary<string, string>() }, since, now))
+        var personal = ScheduleRules.For(input with { PersonZones = new Dictionary<string, string>() }, since, now)
+            .Where(c => c.Person is not null).ToList();
+        foreach (var c in personal)
         {
-            if (c.Person is not { } person) continue;
-            if (c.At > since - ZoneHorizon && c.At <= now + ZoneHorizon) people.TryAdd(person.Id, person);
-            else if (c.At > now) later = true;
+            if (c.At > since - ZoneHorizon && c.At <= now + ZoneHorizon) people.TryAdd(c.Person!.Id, c.Person);
         }
-        return new ZonesWanted([.. people.Values], later ? now + ZoneHorizon - ZoneSpread : null);
+        DateTimeOffset? later = null;
+        foreach (var c in personal)
+        {
+            // Someone whose zone is not read: plan again when their post is near, and read it then.
+            if (c.At > now + ZoneHorizon && !people.ContainsKey(c.Person!.Id)) later = Earliest(later, c.At - ZoneHorizon);
+        }
+        return new ZonesWanted([.. people.Values], later);
     }
 
     private static Occurrence Build(Candidate c, ScheduleInput input, DateTimeOffset now, bool late)
