@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Storage.Installations;
 using RecoveryBot.Storage.Scheduling;
 
@@ -32,6 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TablePeopleIndex>();
         services.TryAddSingleton<IPeopleIndex>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.TryAddSingleton<IDirectAddresses>(sp => sp.GetRequiredService<TablePeopleIndex>());
+        services.TryAddSingleton<IPersonZones>(sp => sp.GetRequiredService<TablePeopleIndex>());
+        services.TryAddSingleton(sp => new PersonZones(sp.GetRequiredService<IPersonZones>(), sp.GetService<IPeopleIndex>(), sp.GetService<IScheduleIndex>()));
         services.AddScheduleIndex();
         services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();

@@ -9,13 +9,16 @@ namespace RecoveryBot.Storage;
 /// <summary>
 /// <see cref="IPeopleIndex"/> in the people table: one partition per person (a hash of platform, tenant and user id,
 /// so ids with any characters fit), one empty row per recovery. Reading a person's recoveries is one partition query.
-/// The same partition keeps the person's direct address (<see cref="IDirectAddresses"/>) in a row of its own.
+/// The same partition keeps the person's direct address (<see cref="IDirectAddresses"/>) and their time zone
+/// (<see cref="IPersonZones"/>) in rows of their own.
 /// </summary>
-public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex, IDirectAddresses
+public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex, IDirectAddresses, IPersonZones
 {
     private const int MaxRows = 200;
     private const string AddressRow = "direct";
     private const string AddressColumn = "Address";
+    private const string ZoneRow = "zone";
+    private const string ZoneColumn = "Zone";
 
     public async Task<IReadOnlyList<RecoveryId>> RecoveriesOfAsync(PersonKey person, CancellationToken ct)
     {
@@ -48,12 +51,22 @@ public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex, IDire
         }
     }
 
-    public async Task<string?> GetAsync(PersonKey person, CancellationToken ct)
+    public Task<string?> GetAsync(PersonKey person, CancellationToken ct) => ReadAsync(person, AddressRow, AddressColumn, ct);
+
+    public Task SetAsync(PersonKey person, string address, CancellationToken ct) =>
+        WriteAsync(TableLimits.Checked(new TableEntity(Partition(person), AddressRow) { [AddressColumn] = address }, "direct address"), ct);
+
+    public Task<string?> GetZoneAsync(PersonKey person, CancellationToken ct) => ReadAsync(person, ZoneRow, ZoneColumn, ct);
+
+    public Task SetZoneAsync(PersonKey person, string zone, CancellationToken ct) =>
+        WriteAsync(TableLimits.Checked(new TableEntity(Partition(person), ZoneRow) { [ZoneColumn] = zone }, "time zone"), ct);
+
+    private async Task<string?> ReadAsync(PersonKey person, string rowKey, string column, CancellationToken ct)
     {
         try
         {
-            var row = await storage.People.GetEntityIfExistsAsync<TableEntity>(Partition(person), AddressRow, [AddressColumn], ct);
-            return row.HasValue ? row.Value!.GetString(AddressColumn) : null;
+            var row = await storage.People.GetEntityIfExistsAsync<TableEntity>(Partition(person), rowKey, [column], ct);
+            return row.HasValue ? row.Value!.GetString(column) : null;
         }
         catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
         {
@@ -61,9 +74,8 @@ public sealed class TablePeopleIndex(TableStorage storage) : IPeopleIndex, IDire
         }
     }
 
-    public async Task SetAsync(PersonKey person, string address, CancellationToken ct)
+    private async Task WriteAsync(TableEntity row, CancellationToken ct)
     {
-        var row = TableLimits.Checked(new TableEntity(Partition(person), AddressRow) { [AddressColumn] = address }, "direct address");
         try
         {
             await storage.People.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);

@@ -58,7 +58,7 @@ public static class TeamsChannelExtensions
             .AddResilienceHandler(ConnectorResilience.Name, builder => ConnectorResilience.Configure(builder, TimeProvider.System));
 
         services.TryAddSingleton<Welcome>();
-        services.TryAddSingleton(sp => new DirectChats(sp.GetRequiredService<ILogger<DirectChats>>(), sp.GetService<IDirectAddresses>()));
+        services.TryAddSingleton(sp => new DirectChats(sp.GetRequiredService<ILogger<DirectChats>>(), sp.GetService<IDirectAddresses>(), sp.GetService<PersonZones>()));
         services.TryAddTransient<ReplySender>();
         services.TryAddTransient<TeamsBot>();
         services.TryAddSingleton<RefusalTally>(sp => new RefusalTally(sp.GetRequiredService<TimeProvider>()));

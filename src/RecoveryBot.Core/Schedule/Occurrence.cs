@@ -28,6 +28,9 @@ public sealed record Occurrence(string Key, PostKind Kind, DateTimeOffset DueAt,
     /// <summary>Who a personal post goes to by direct message; null for a channel post.</summary>
     public UserRef? Recipient => (Reply as Reply.Direct)?.Person;
 
+    /// <summary>The recipient's own zone when <see cref="DueAt"/> follows it; null when it follows the recovery's.</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
     private string Line(Reply reply) => reply switch
     {
         Reply.Text t => t.Message.Split('\n', 2)[0],
@@ -48,6 +51,17 @@ public sealed record ScheduleInput(Recovery Recovery, IReadOnlyList<Gap> Gaps, I
 
     /// <summary>Posts that could not be delivered; listed for the lead in the next check-in.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>
+    /// The zones (IANA ids) people's platforms report, by user id, for the people personal posts go to
+    /// (<see cref="SchedulePlanner.ZonesWanted"/>). A person not here, or with an id this machine does not know, gets
+    /// their posts in the recovery's zone.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PersonZones { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The zone <paramref name="person"/>'s personal posts follow, or null for the recovery's.</summary>
+    internal TimeZoneInfo? ZoneOf(UserRef person) =>
+        PersonZones.TryGetValue(person.Id, out var id) && TimeZones.Find(id) is { } zone && zone.Id != Recovery.Zone.Id ? zone : null;
 }
 
 /// <summary>

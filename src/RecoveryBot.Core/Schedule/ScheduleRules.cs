@@ -9,7 +9,23 @@ namespace RecoveryBot.Core.Schedule;
 /// A post the rules would make at <see cref="At"/> on the current state; built only when it is due, from the state,
 /// the planning time and whether it is late.
 /// </summary>
-internal sealed record Candidate(string Key, PostKind Kind, DateTimeOffset At, Func<ScheduleInput, DateTimeOffset, bool, Reply> Build);
+internal sealed record Candidate(string Key, PostKind Kind, DateTimeOffset At, Func<ScheduleInput, DateTimeOffset, bool, Reply> Build)
+{
+    /// <summary>Whom a personal post goes to; null for a channel post.</summary>
+    public UserRef? Person { get; init; }
+
+    /// <summary>The person's own zone when <see cref="At"/> follows it; null when it follows the recovery's.</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
+    /// <summary>The instant in the recovery's zone, when <see cref="Zone"/> moved it.</summary>
+    public DateTimeOffset? InRecoveryZone { get; init; }
+
+    /// <summary>
+    /// The later of the two instants the occurrence has had: a planning window that ends before it may not have seen
+    /// it yet (the person's zone was learnt after a window passed the new instant but before the recovery's).
+    /// </summary>
+    public DateTimeOffset Through => InRecoveryZone is { } d && d > At ? d : At;
+}
 
 /// <summary>
 /// The product's schedule as candidates. Each depends only on the state (dates, phase, statuses), never on the
@@ -28,7 +44,7 @@ internal static class ScheduleRules
     {
         var r = input.Recovery;
         if (r.Phase == RecoveryPhase.Closed) return FollowUp(r);
-        return Checkins(r, since, now).Concat(Watches(r)).Concat(input.Gaps.SelectMany(g => Retest(r, g).Concat(Overdue(r, g))));
+        return Checkins(r, since, now).Concat(Watches(r)).Concat(input.Gaps.SelectMany(g => Retest(input, g).Concat(Overdue(input, g))));
     }
 
     /// <summary>Check-ins from the window's start up to and including the first one after <paramref name="now"/>.</summary>
@@ -68,40 +84,61 @@ internal static class ScheduleRules
         }
     }
 
-    private static IEnumerable<Candidate> Retest(Recovery r, Gap g)
+    private static IEnumerable<Candidate> Retest(ScheduleInput input, Gap g)
     {
         if (g.Status != GapStatus.FixReady || g.RetestDate is not { } date || g.Retester is null) yield break;
-        var zone = r.Zone;
+        var r = input.Recovery;
         // A fix that comes back after "still broken" is a new round: its reminders are owed again, even on the same
         // retest date. The first round keeps the plain key; later rounds add when the fix was marked ready.
         var round = g.BrokenNote is not null && g.FixReadyAt is { } ready ? "@" + ready.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) : "";
         var key = $"retest:{g.Id}:{Iso(date)}{round}:";
-        var first = PostingHours.Slot(zone, date, RetestAt);
-        var again = PostingHours.Slot(zone, zone.Today(first).AddBusinessDays(RetestAgainAfterBusinessDays), RetestAt);
+        // The reminders follow the retester's own business hours when their zone is known; the lead's notice, a
+        // channel post, the recovery's. Keys carry the retest date only, so they are the same in every zone.
+        var (first, again) = RetestSlots(r.Zone, date);
+        var own = input.ZoneOf(g.Retester);
+        var (mine, mineAgain) = own is null ? (first, again) : RetestSlots(own, date);
         // `ready` itself shows the retest card; a reminder slot that passed before the fix was ready is not owed.
-        if (first > (g.FixReadyAt ?? DateTimeOffset.MinValue))
+        var readyAt = g.FixReadyAt ?? DateTimeOffset.MinValue;
+        if (mine > readyAt)
         {
-            yield return new(key + "1", PostKind.RetestReminder, first, (i, _, late) => RetestCard(i, g, late));
+            yield return Personal(new(key + "1", PostKind.RetestReminder, mine, (i, _, late) => RetestCard(i, g, late)), g.Retester, own, first);
         }
-        if (again > (g.FixReadyAt ?? DateTimeOffset.MinValue))
+        if (mineAgain > readyAt)
         {
-            yield return new(key + "2", PostKind.RetestReminder, again, (i, _, late) => RetestCard(i, g, late));
+            yield return Personal(new(key + "2", PostKind.RetestReminder, mineAgain, (i, _, late) => RetestCard(i, g, late)), g.Retester, own, again);
+        }
+        if (again > readyAt)
+        {
             yield return Say(key + "lead", PostKind.RetestLeadNotice, again, i => ScheduledTexts.RetestLeadNotice(i.Recovery, g));
         }
     }
 
-    private static IEnumerable<Candidate> Overdue(Recovery r, Gap g)
+    private static (DateTimeOffset First, DateTimeOffset Again) RetestSlots(TimeZoneInfo zone, DateOnly date)
+    {
+        var first = PostingHours.Slot(zone, date, RetestAt);
+        return (first, PostingHours.Slot(zone, zone.Today(first).AddBusinessDays(RetestAgainAfterBusinessDays), RetestAt));
+    }
+
+    private static IEnumerable<Candidate> Overdue(ScheduleInput input, Gap g)
     {
         if (g.Bucket != Bucket.Now || !g.Status.IsActive() || g.Status == GapStatus.FixReady) yield break;
         if (g.Due is not { } due || g.Owner is null) yield break;
+        var r = input.Recovery;
         var zone = r.Zone;
         var nudgeDay = due.AddBusinessDays(1);
-        yield return new($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, PostingHours.Slot(zone, nudgeDay, OverdueAt),
-            (i, now, late) => OverdueNudge(i, g, i.Recovery.Zone.Today(now), late));
+        var owner = g.Owner;
+        // The nudge, a direct message, follows the owner's business hours when their zone is known (same key).
+        var own = input.ZoneOf(owner);
+        var nudge = PostingHours.Slot(zone, nudgeDay, OverdueAt);
+        yield return Personal(new($"overdue:{g.Id}:{Iso(due)}:nudge", PostKind.OverdueNudge, own is null ? nudge : PostingHours.Slot(own, nudgeDay, OverdueAt),
+            (i, now, late) => OverdueNudge(i, g, (own ?? i.Recovery.Zone).Today(now), late)), owner, own, nudge);
         var escalation = PostingHours.Slot(zone, nudgeDay.AddBusinessDays(EscalateAfterBusinessDays), OverdueAt);
         yield return new($"overdue:{g.Id}:{Iso(due)}:escalate", PostKind.OverdueEscalation, escalation,
             (i, now, _) => Text(ScheduledTexts.OverdueEscalation(i.Recovery, g, i.Recovery.Zone.Today(now))));
     }
+
+    private static Candidate Personal(Candidate c, UserRef person, TimeZoneInfo? own, DateTimeOffset inRecoveryZone) =>
+        c with { Person = person, Zone = own, InRecoveryZone = own is null ? null : inRecoveryZone };
 
     private static IEnumerable<Candidate> FollowUp(Recovery r)
     {

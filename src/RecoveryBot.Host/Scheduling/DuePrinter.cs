@@ -4,14 +4,16 @@ using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Host.Scheduling;
 
-/// <summary>One line per occurrence: recovery, key, local time, platform, status, first line of the post.</summary>
+/// <summary>One line per occurrence: recovery, key, local time and zone, platform, status, first line of the post.</summary>
 internal sealed class DuePrinter(TextWriter output)
 {
     public void Line(PlannedPost post, string status)
     {
         var r = post.Recovery;
-        var local = r.Zone.ToLocal(post.Occurrence.DueAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        output.WriteLine(string.Join(" | ", r.Name, post.Occurrence.Key, $"{local} {r.TimeZone}", r.Channel.Platform, status,
+        // A personal post in its recipient's own zone shows that zone's time and id.
+        var zone = post.Occurrence.Zone ?? r.Zone;
+        var local = zone.ToLocal(post.Occurrence.DueAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        output.WriteLine(string.Join(" | ", r.Name, post.Occurrence.Key, $"{local} {post.Occurrence.Zone?.Id ?? r.TimeZone}", r.Channel.Platform, status,
             post.Occurrence.FirstLine));
     }
 

@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.App;
+using RecoveryBot.Slack.Install;
 
 namespace RecoveryBot.Slack.Api;
 
 /// <summary>
 /// Display names from users.info, kept in memory for a while (per host). A lookup never holds a turn up for long:
 /// after <see cref="LookupBudget"/> or on any failure the caller's fallback name is used (and remembered briefly).
+/// The same answer's <c>tz</c> is kept as the person's zone for their personal posts (no call of its own).
 /// </summary>
-internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<UserDirectory> log)
+internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<UserDirectory> log,
+    PersonZones? zones = null)
 {
     public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(1200);
     private const int MaxEntries = 20_000;
@@ -23,11 +27,13 @@ internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOp
         if (_names.TryGetValue(key, out var hit) && hit.Until > now) return hit.Name;
 
         string? name = null;
+        string? zone = null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(LookupBudget);
         try
         {
-            name = (await api.GetUserAsync(team, user, budget.Token)).DisplayName;
+            var answer = await api.GetUserAsync(team, user, budget.Token);
+            (name, zone) = (answer.DisplayName, answer.Tz);
         }
         catch (SlackApiException e)
         {
@@ -41,7 +47,21 @@ internal sealed partial class UserDirectory(SlackApiClient api, IOptions<SlackOp
         var found = name is not null;
         name ??= fallback ?? user;
         _names[key] = (name, now + (found ? options.Value.UserNameCacheTime : TimeSpan.FromMinutes(1)));
+        if (zone is not null) await SeeZoneAsync(team, user, zone, ct);
         return name;
+    }
+
+    private async Task SeeZoneAsync(string team, string user, string zone, CancellationToken ct)
+    {
+        if (zones is null) return;
+        try
+        {
+            await zones.SeeAsync(new PersonKey(SlackTokens.Platform, team, user), zone, ct);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LogDebug("The time zone of a Slack user could not be stored: {Error}", ex.Message);
+        }
     }
 
     /// <summary>

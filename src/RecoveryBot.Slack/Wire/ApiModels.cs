@@ -26,6 +26,9 @@ internal sealed record UserResult(bool Ok, string? Error, SlackUser? User) : Api
 
 internal sealed record SlackUser(string? Id, string? Name, string? RealName, UserProfile? Profile)
 {
+    /// <summary>The user's time zone as Slack knows it, an IANA id ("Europe/Amsterdam").</summary>
+    public string? Tz { get; init; }
+
     /// <summary>What people see: the display name, else the real name, else the handle.</summary>
     public string? DisplayName => NonEmpty(Profile?.DisplayName) ?? NonEmpty(Profile?.RealName) ?? NonEmpty(RealName) ?? NonEmpty(Name);
 

@@ -11,8 +11,10 @@ namespace RecoveryBot.Storage.Scheduling;
 /// </summary>
 internal sealed class DueProcessor(
     TableScheduleIndex index, TableOutbox outbox, OutboxSender sender, OutboxSweeper sweeper, IRecoveryStore store,
-    SchedulerOptions options, TimeProvider time, ISummaryLinks? links, ILogger log)
+    SchedulerOptions options, TimeProvider time, ISummaryLinks? links, ILogger log, IPersonZones? zones = null)
 {
+    private const int MaxZoneReads = 32;
+
     public async Task<(IReadOnlyList<PlannedPost> Planned, IReadOnlyList<SendOutcome> Sent)?> ProcessAsync(
         DueEntry entry, CancellationToken ct)
     {
@@ -27,10 +29,10 @@ internal sealed class DueProcessor(
             return ([], []);
         }
         var state = await index.PlanStateAsync(recovery.Id, ct);
-        var (plan, planned) = await PlanAsync(recovery, state?.PlannedThrough, now, write: true, lateAfter: null, ct);
+        var (plan, planned, planAgainBy) = await PlanAsync(recovery, state?.PlannedThrough, now, write: true, lateAfter: null, ct);
         var drained = await sender.DrainAsync(recovery, ct);
         var sweep = await sweeper.SweepAsync(recovery.Id, state?.SweepAt, ct);
-        await index.CompleteAsync(claimed, Earliest(Earliest(plan.NextWake, drained.RetryAt), sweep), ct);
+        await index.CompleteAsync(claimed, Earliest(Earliest(Earliest(plan.NextWake, drained.RetryAt), sweep), planAgainBy), ct);
         return (planned, drained.Outcomes);
     }
 
@@ -45,13 +47,15 @@ internal sealed class DueProcessor(
     /// What is due for <paramref name="r"/> at <paramref name="now"/>; with <paramref name="write"/>, enqueued. The window
     /// never starts before <c>now − CatchUpLimit</c>, whatever the planned-through mark says (<see cref="OutboxSweeper"/> relies on it).
     /// </summary>
-    private async Task<(SchedulePlan Plan, IReadOnlyList<PlannedPost> Posts)> PlanAsync(
+    private async Task<(SchedulePlan Plan, IReadOnlyList<PlannedPost> Posts, DateTimeOffset? PlanAgainBy)> PlanAsync(
         Recovery r, DateTimeOffset? plannedThrough, DateTimeOffset now, bool write, TimeSpan? lateAfter, CancellationToken ct)
     {
         lateAfter ??= options.LateAfter;
         var since = Latest(Latest(plannedThrough ?? r.StartedAt, r.StartedAt), now - options.CatchUpLimit);
         var gaps = await store.ListGapsAsync(r.Id, ct);
         var input = new ScheduleInput(r, gaps, []);
+        var wanted = SchedulePlanner.PeopleWithZones(input, since, now);
+        input = input with { PersonZones = await ZonesAsync(r, wanted.People, ct) };
         var plan = SchedulePlanner.Plan(input, since, now, lateAfter);
         List<NoticeEntity> notices = [];
         if (plan.Due.Any(o => o.Kind == PostKind.Checkin))
@@ -67,7 +71,7 @@ internal sealed class DueProcessor(
             };
             plan = SchedulePlanner.Plan(input, since, now, lateAfter);
         }
-        if (!write) return (plan, [.. plan.Due.Select(o => new PlannedPost(r, o, Enqueued: false))]);
+        if (!write) return (plan, [.. plan.Due.Select(o => new PlannedPost(r, o, Enqueued: false))], wanted.PlanAgainBy);
 
         var posts = new List<PlannedPost>();
         foreach (var o in plan.Due)
@@ -87,7 +91,34 @@ internal sealed class DueProcessor(
         {
             await index.SetPlannedThroughAsync(r.Id, plan.PlannedThrough, ct);
         }
-        return (plan, posts);
+        return (plan, posts, zones is null ? null : wanted.PlanAgainBy);
+    }
+
+    /// <summary>
+    /// The zones the platforms reported for <paramref name="people"/>, read in parallel (one point read each, only for
+    /// the recipients of personal posts near the window). A failed read leaves that person in the recovery's zone.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> ZonesAsync(Recovery r, IReadOnlyList<UserRef> people, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (zones is null || people.Count == 0) return found;
+        var reads = people.Take(MaxZoneReads).Select(async p =>
+        {
+            try
+            {
+                return (p.Id, Zone: await zones.GetZoneAsync(PersonKey.Of(r.Channel, p), ct));
+            }
+            catch (StoreUnavailableException ex)
+            {
+                log.LogDebug("The time zone of a person in {Recovery} could not be read: {Error}", r.Id, ex.Message);
+                return (p.Id, Zone: null);
+            }
+        });
+        foreach (var (id, zone) in await Task.WhenAll(reads))
+        {
+            if (zone is not null) found[id] = zone;
+        }
+        return found;
     }
 
     private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -37,6 +37,9 @@ internal sealed class OutboxRow : ITableEntity
     public string? MessageId { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>The recipient's own zone (IANA id) whose business hours a personal post keeps; null for the recovery's.</summary>
+    public string? Zone { get; set; }
+
     [IgnoreDataMember]
     public string Key => RowKey;
 
@@ -53,7 +56,11 @@ internal sealed class OutboxRow : ITableEntity
         Payload = OutboxJson.Write(o.Reply),
         Platform = r.Channel.Platform,
         EnqueuedAt = now,
+        Zone = o.Zone?.Id,
     };
+
+    /// <summary>The zone whose posting hours this row keeps.</summary>
+    public TimeZoneInfo HoursIn(Recovery r) => Zone is { } id && TimeZones.Find(id) is { } zone ? zone : r.Zone;
 
     public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
 

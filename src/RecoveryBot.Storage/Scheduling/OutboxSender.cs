@@ -20,14 +20,20 @@ internal sealed class OutboxSender(
         var pending = await outbox.PendingAsync(r.Id, ct);
         if (pending.Count == 0) return DrainResult.Nothing;
         var now = time.GetUtcNow();
-        // Rows owed from before quiet hours (a retry, a crashed host) wait for the morning too.
-        if (!PostingHours.IsOpen(r.Zone, now)) return new([], PostingHours.NextOpen(r.Zone, now));
         var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, r.Channel.Platform, StringComparison.OrdinalIgnoreCase));
         var outcomes = new List<SendOutcome>();
         DateTimeOffset? retryAt = null;
         foreach (var row in pending.OrderBy(p => p.DueAt).ThenBy(p => p.RowKey, StringComparer.Ordinal))
         {
             now = time.GetUtcNow(); // posts take time; each lease counts from its own claim
+            // Rows owed from before quiet hours (a retry, a crashed host) wait for the morning too: the recovery's, or
+            // for a personal post the recipient's own.
+            var hours = row.HoursIn(r);
+            if (!PostingHours.IsOpen(hours, now))
+            {
+                retryAt = Earliest(retryAt, PostingHours.NextOpen(hours, now));
+                continue;
+            }
             if (row.NotBefore > now || row.IsLeased(now))
             {
                 retryAt = Earliest(retryAt, row.IsLeased(now) ? row.LeaseUntil : row.NotBefore);

@@ -37,7 +37,7 @@ public sealed class SchedulerRunner : ISchedulerTick
     public string Owner => options.Owner;
 
     public static SchedulerRunner Create(TableStorage storage, IRecoveryStore store, IEnumerable<IChannelPoster> posters,
-        SchedulerOptions options, TimeProvider time, ILoggerFactory? logs = null, ISummaryLinks? links = null)
+        SchedulerOptions options, TimeProvider time, ILoggerFactory? logs = null, ISummaryLinks? links = null, IPersonZones? zones = null)
     {
         logs ??= NullLoggerFactory.Instance;
         var index = new TableScheduleIndex(storage, time, logs.CreateLogger<TableScheduleIndex>());
@@ -45,7 +45,7 @@ public sealed class SchedulerRunner : ISchedulerTick
         var log = logs.CreateLogger<SchedulerRunner>();
         var sender = new OutboxSender(outbox, [.. posters], options, time, log);
         var sweeper = new OutboxSweeper(outbox, index, options, time);
-        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links, log), store, options, time, log);
+        return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links, log, zones), store, options, time, log);
     }
 
     public async Task<TickReport> RunOnceAsync(CancellationToken ct)

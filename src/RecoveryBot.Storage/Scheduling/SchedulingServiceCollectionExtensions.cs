@@ -38,7 +38,8 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<ISummaryLinks>()));
+            sp.GetService<ISummaryLinks>(),
+            sp.GetService<IPersonZones>()));
         services.TryAddSingleton<ISchedulerTick>(sp => sp.GetRequiredService<SchedulerRunner>());
         return services;
     }

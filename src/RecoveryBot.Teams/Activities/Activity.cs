@@ -22,6 +22,9 @@ internal sealed record Activity
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
     public TeamsChannelData? ChannelData { get; init; }
 
+    /// <summary>The sender's time zone as Teams reports it, an IANA id ("Europe/Berlin"); absent on some activities.</summary>
+    public string? LocalTimezone { get; init; }
+
     /// <summary>The tenant: <c>channelData.tenant.id</c> first, else <c>conversation.tenantId</c>.</summary>
     public string? TenantId => ChannelData?.Tenant?.Id is { Length: > 0 } t ? t : Conversation?.TenantId;
 }

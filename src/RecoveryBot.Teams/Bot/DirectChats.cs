@@ -18,7 +18,7 @@ internal sealed record DirectAddress(string ServiceUrl, string? ConversationId, 
 /// (<see cref="IDirectAddresses"/>), and a chat the bot has never had with someone is created with
 /// <c>POST /v3/conversations</c> at that person's endpoint, or the channel's when the person was never seen.
 /// </summary>
-internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? addresses = null)
+internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? addresses = null, PersonZones? zones = null)
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<PersonKey, DirectAddress> _known = new();
@@ -30,6 +30,7 @@ internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? ad
     /// </summary>
     public async Task SeeAsync(Activity a, Turn turn, CancellationToken ct)
     {
+        await SeeZoneAsync(a, turn, ct);
         if (a.From?.AadObjectId is { Length: > 0 } aad) await KnowAsync(AadKey(turn.Channel, aad), turn.Actor, ct);
         if (addresses is null || a.ServiceUrl is not { Length: > 0 } serviceUrl) return;
         var person = PersonKey.Of(turn.Channel, turn.Actor);
@@ -46,6 +47,20 @@ internal sealed class DirectChats(ILogger<DirectChats> log, IDirectAddresses? ad
         catch (Exception ex) when (ex is StoreUnavailableException or StoreTooLargeException)
         {
             log.LogDebug("The direct address of a Teams user could not be stored: {Error}", ex.Message);
+        }
+    }
+
+    /// <summary>The sender's <c>localTimezone</c>, kept for their personal posts (stored on change, once per host).</summary>
+    private async Task SeeZoneAsync(Activity a, Turn turn, CancellationToken ct)
+    {
+        if (zones is null || a.LocalTimezone is null) return;
+        try
+        {
+            await zones.SeeAsync(PersonKey.Of(turn.Channel, turn.Actor), a.LocalTimezone, ct);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LogDebug("The time zone of a Teams user could not be stored: {Error}", ex.Message);
         }
     }
 

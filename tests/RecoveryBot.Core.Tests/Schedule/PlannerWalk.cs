@@ -19,6 +19,8 @@ internal sealed class PlannerWalk(DateTimeOffset start)
 
     private DateTimeOffset since = start;
 
+    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+
     public PlannerWalk Until(DateTimeOffset end, Func<DateTimeOffset, ScheduleInput> state, TimeSpan? step = null)
     {
         for (var guard = 0; guard < 100_000; guard++)
@@ -26,9 +28,13 @@ internal sealed class PlannerWalk(DateTimeOffset start)
             var now = Time.GetUtcNow();
             var input = state(now);
             var plan = SchedulePlanner.Plan(input, since, now);
-            Assert.All(plan.Due, o => Assert.True(o.DueAt > since && o.DueAt <= now, $"{o.Key} outside the window"));
-            Posts.AddRange(plan.Due);
-            LocalTimes.AddRange(plan.Due.Select(_ => input.Recovery.Zone.ToLocal(now).DateTime));
+            // A post in its recipient's own zone may come before the window (its zone was learnt late); none after it.
+            Assert.All(plan.Due, o => Assert.True((o.Zone is not null || o.DueAt > since) && o.DueAt <= now, $"{o.Key} outside the window"));
+            // As the outbox does, a key planned again is not posted again; only people's own zones plan a key twice.
+            var fresh = plan.Due.Where(o => keys.Add(o.Key)).ToList();
+            if (input.PersonZones.Count == 0) Assert.Equal(plan.Due.Count, fresh.Count);
+            Posts.AddRange(fresh);
+            LocalTimes.AddRange(fresh.Select(_ => input.Recovery.Zone.ToLocal(now).DateTime));
             since = plan.PlannedThrough;
             if (now >= end) return this;
             if (plan.NextWake is { } wake) Assert.True(wake > now, "the next wake must lie ahead");

@@ -34,6 +34,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> Calls => [.. _calls];
 
+    /// <summary>users.info answers carry <c>tz</c> for these users (IANA ids by user id).</summary>
+    public Dictionary<string, string> UserZones { get; } = [];
+
     public Dictionary<string, string> DisplayNames { get; } = new() { ["U0LEAD"] = "Lena Ortiz", ["U0CLIENT"] = "Dana Ruiz" };
 
     public static async Task<FakeSlackApi> StartAsync()
@@ -97,7 +100,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             case "users.info":
                 var id = form?.GetValueOrDefault("user").ToString() ?? "";
                 var name = DisplayNames.GetValueOrDefault(id, id);
-                return "{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"" + id.ToLowerInvariant() + "\",\"profile\":{\"display_name\":\"" + name + "\"}}}";
+                var tz = UserZones.TryGetValue(id, out var zone) ? ",\"tz\":\"" + zone + "\",\"tz_label\":\"Local Time\",\"tz_offset\":0" : "";
+                return "{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"" + id.ToLowerInvariant() + "\"" + tz + ",\"profile\":{\"display_name\":\"" + name + "\"}}}";
             case "chat.getPermalink":
                 return """{"ok":true,"permalink":"https://recovery-pilot.slack.com/archives/C0PILOT/p1795522100000300"}""";
             case "conversations.open":
