@@ -81,7 +81,10 @@ public sealed class PersonZoneScheduleTests
         var plan = SchedulePlanner.Plan(input, Local(Berlin, 2026, 12, 3, 1), Local(Berlin, 2026, 12, 3, 3));
 
         var nudge = Assert.Single(plan.Due);
-        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva", nudge.FirstLine, StringComparison.Ordinal);
+        var direct = Assert.IsType<Reply.Direct>(nudge.Reply);
+        // The DM is the overdue card, marked late; its channel fallback says when it was due, in Ana's zone.
+        Assert.Contains(ScheduledTexts.LateCardNote, Assert.IsType<Reply.Card>(direct.Personal).Doc.Notes);
+        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva", CoreText.Named(Assert.IsType<Reply.Text>(direct.Fallback).Message), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,13 @@ public sealed class CatchUpTests(AzuriteFixture azurite) : SchedulerTestBase(azu
 
         Assert.Equal(["overdue:G-1:2026-12-01:nudge", "retest:G-2:2026-12-03:1", "overdue:G-1:2026-12-01:escalate"], await PostedKeysAsync(r.Id));
         Assert.Collection(Poster.Posted,
-            p => Assert.StartsWith("(late: was due Wed 2 Dec 2026 09:30) Ana Silva, G-1", p.Text, StringComparison.Ordinal),
+            p =>
+            {
+                var nudge = Assert.IsType<Reply.Card>(((Reply.Direct)p.Reply).Personal).Doc;
+                Assert.StartsWith("Overdue: G-1", nudge.Title, StringComparison.Ordinal);
+                Assert.Contains(ScheduledTexts.LateCardNote, nudge.Notes);
+                Assert.StartsWith("(late: was due Wed 2 Dec 2026 09:30) Ana Silva, G-1", CoreText.Named(((Reply.Text)((Reply.Direct)p.Reply).Fallback!).Message), StringComparison.Ordinal);
+            },
             p => Assert.StartsWith("Reminder:", ((Reply.Card)((Reply.Direct)p.Reply).Personal).Doc.Title, StringComparison.Ordinal),
             p => Assert.StartsWith("(late: was due Fri 4 Dec 2026 09:30) Escalation for Lena Ortiz", p.Text, StringComparison.Ordinal));
         Assert.True((await RowAsync(r.Id, "retest:G-2:2026-12-03:1")).Late);
