@@ -32,13 +32,17 @@ public sealed class DirectReminderTests(AzuriteForHosts azurite, ITestOutputHelp
         await Slack.CommandAsync(Lena, $"assign G-2 {Ana.Mention} {Iso(monday)}", Channel);
         await Slack.CommandAsync(Ana, "begin G-2", Channel);
         await api.WaitForPost("G-2 is in progress");
+        await Slack.CommandAsync(Mo, "gap Reports are slow", Channel);
+        await Slack.CommandAsync(Lena, $"assign G-3 {Mo.Mention} {Iso(monday)}", Channel);
+        await Slack.CommandAsync(Mo, "begin G-3", Channel);
+        await api.WaitForPost("G-3 is in progress");
         api.Undeliverable[Ana.Id] = "cannot_dm_bot";
 
         var at = new DateTimeOffset(tuesday.ToDateTime(new TimeOnly(10, 5)), TimeSpan.Zero);
         await Slack.DueAsync(at);
 
         // Ravi's retest reminder is the retest card, in his DM, mentioning him.
-        var reminder = await api.WaitForPost("does G-1 work in your normal day?");
+        var reminder = await api.WaitForPost("Reminder: does G-1 work in your normal day?");
         Assert.Equal("D" + Ravi.Id, reminder.Channel);
         Assert.Equal(["works", "broken"], reminder.Buttons.Select(b => b.GetProperty("action_id").GetString()));
         Assert.Contains($"<@{Ravi.Id}>", reminder.Text, StringComparison.Ordinal);
@@ -48,6 +52,10 @@ public sealed class DirectReminderTests(AzuriteForHosts azurite, ITestOutputHelp
         var nudge = await api.WaitForPost($"<@{Ana.Id}>, G-2");
         Assert.Equal(Channel, nudge.Channel);
         Assert.Contains(api.Calls, c => c.Method == "conversations.open" && c.Body.Contains(Ana.Id, StringComparison.Ordinal));
+
+        // Mo's overdue nudge is a card in his DM with Mark fix ready and Move the date.
+        var moNudge = await api.WaitForPost("Overdue: G-3", channel: "D" + Mo.Id);
+        Assert.Equal(["ready-form", "due-form"], moNudge.Buttons.Select(b => b.GetProperty("action_id").GetString()));
 
         // The same time again posts nothing: each occurrence happens once.
         var before = api.Posts.Count;
