@@ -43,7 +43,7 @@ internal sealed class ReplySender(ConnectorClient connector, RecoveryService ser
             }
             catch (ConnectorException ex) when (ex.IsPermanent)
             {
-                log.LogDebug("A Teams user could not be messaged privately ({Status} {Code}); the channel version is posted", (int)ex.Status, ex.Code);
+                log.LogDebug("A Teams user could not be messaged privately ({Status} {Code}); the channel mentions them instead", (int)ex.Status, ex.Code);
                 if (direct.Fallback is { } fallback) ids.AddRange(await SendAsync(to, [fallback], throwOnFailure, ct));
             }
             catch (Exception ex) when (!throwOnFailure && ex is ConnectorException or HttpRequestException or TimeoutRejectedException)
