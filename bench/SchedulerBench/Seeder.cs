@@ -7,7 +7,7 @@ namespace SchedulerBench;
 
 /// <summary>
 /// Writes the fleet: each recovery is one partition of <c>items</c> gaps (three of them overdue, so a due recovery
-/// has three nudges to post), a plan-state row, and a due-index entry at its next check-in — not due.
+/// has three nudges to post), a plan row, and a due-index entry at its next check-in — not due.
 /// </summary>
 internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStorage storage, int items)
 {
@@ -60,9 +60,10 @@ internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStor
         // A transaction holds 100 rows: the recovery and the first 99 items, then the rest.
         await Commit(new Changeset(r.Id) { RecoveryRow = r, Gaps = gaps[..Math.Min(99, gaps.Count)] }, ct);
         for (var from = 99; from < gaps.Count; from += 100) await Commit(new Changeset(r.Id) { Gaps = gaps[from..Math.Min(from + 100, gaps.Count)] }, ct);
-        // The scheduler's plan state (PlanStateEntity): everything up to Monday 09:00 Berlin is planned.
-        var plan = new TableEntity(r.Id.Value, r.Id.Value) { ["PlannedThrough"] = Started.AddDays(7) };
-        await storage.Schedule.UpsertEntityAsync(plan, cancellationToken: ct);
+        // The scheduler's plan row (PlanRow, in the recovery's outbox partition): everything up to Monday 09:00 Berlin is
+        // planned, and the outbox holds nothing to sweep.
+        var plan = new TableEntity(r.Id.Value, "~plan|" + r.Id.Value) { ["PlannedThrough"] = Started.AddDays(7) };
+        await storage.Outbox.UpsertEntityAsync(plan, cancellationToken: ct);
         return r.Id;
     }
 

@@ -46,6 +46,27 @@ internal sealed class PlanStateEntity : ITableEntity
     public DateTimeOffset? SweepAt { get; set; }
 }
 
+/// <summary>
+/// The plan state as a row of the recovery's own outbox partition (RowKey <see cref="Prefix"/> + recovery id, unique so
+/// that Azurite's RowKey index keeps it cheap). It is read by the same query as the pending rows and written in the
+/// same transaction as the rows it planned, so planning costs no separate plan-state request. <see cref="SweepAt"/>
+/// here is set whenever rows are added, so null means the partition holds no row to sweep (unlike the older
+/// <see cref="PlanStateEntity"/> in the due-index table, still read when this row is missing, where null means unknown).
+/// </summary>
+internal sealed class PlanRow : ITableEntity
+{
+    public const string Prefix = "~plan|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public DateTimeOffset? PlannedThrough { get; set; }
+    public DateTimeOffset? SweepAt { get; set; }
+
+    public static string KeyOf(RecoveryId id) => Prefix + id.Value;
+}
+
 /// <summary>The oldest due-index bucket that may still hold entries; ticks scan from here.</summary>
 internal sealed class WatermarkEntity : ITableEntity
 {
