@@ -17,6 +17,7 @@ var items = int.Parse(Value("--items") ?? "100", CultureInfo.InvariantCulture);
 var due = int.Parse(Value("--due") ?? "20", CultureInfo.InvariantCulture);
 var runs = int.Parse(Value("--runs") ?? "10", CultureInfo.InvariantCulture);
 var gapsInAzurite = Value("--store") == "azurite";
+var timer = new RequestTimer();
 
 var endpoint = Environment.GetEnvironmentVariable("AZURITE_TABLE_ENDPOINT");
 using var azurite = string.IsNullOrWhiteSpace(endpoint) ? await AzuriteProcess.StartAsync(inMemory: true) : null;
@@ -55,7 +56,7 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
 {
     var options = new StorageOptions { ConnectionString = connection, TablePrefix = "sb" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)) };
     var counter = new RequestCounter();
-    var storage = new TableStorage(CountingClient(options, counter), Options.Create(options));
+    var storage = new TableStorage(CountingClient(options, counter, timer), Options.Create(options));
     await storage.EnsureTablesAsync(CancellationToken.None);
     try
     {
@@ -69,7 +70,12 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
         await Task.Delay(TimeSpan.FromSeconds(3));
         var ticker = new Ticker(storage, store, seeder, counter, ids);
         var results = new List<TickResult>();
-        foreach (var load in dueLoads) results.Add(await ticker.MeasureAsync(load, runs));
+        foreach (var load in dueLoads)
+        {
+            timer.Report();
+            results.Add(await ticker.MeasureAsync(load, runs));
+            Console.Error.WriteLine($"{size} recoveries, {load} due: storage time by request kind over the ticks\n{timer.Report()}");
+        }
         return results;
     }
     finally
@@ -78,11 +84,12 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
     }
 }
 
-static TableServiceClient CountingClient(StorageOptions options, RequestCounter counter)
+static TableServiceClient CountingClient(StorageOptions options, RequestCounter counter, RequestTimer timer)
 {
     var client = new TableClientOptions();
     client.Retry.Mode = RetryMode.Exponential;
     client.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+    client.AddPolicy(timer, HttpPipelinePosition.PerRetry);
     return new TableServiceClient(options.ConnectionString, client);
 }
 
