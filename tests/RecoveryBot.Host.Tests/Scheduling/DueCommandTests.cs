@@ -93,7 +93,7 @@ public sealed class DueCommandTests(DueAzurite azurite) : IClassFixture<DueAzuri
         var posted = Assert.Single(poster.Calls);
         var direct = Assert.IsType<Reply.Direct>(posted);
         Assert.Equal("U-ANA", direct.Person.Id);
-        Assert.StartsWith("Ana Silva, G-1", CoreText.Named(((Reply.Text)direct.Personal).Message), StringComparison.Ordinal);
+        Assert.StartsWith("Ana Silva, G-1", CoreText.Named(((Reply.Card)direct.Personal).Doc.Summary), StringComparison.Ordinal);
         Assert.Contains(Lines, l => l.Contains("| overdue:G-1:2026-12-01:nudge |", StringComparison.Ordinal) && l.Contains("| posted |", StringComparison.Ordinal));
         Assert.Equal("0 occurrence(s) due at 2026-12-02T09:30:00.0000000+01:00; 0 posted.", Lines[^1]);
     }
