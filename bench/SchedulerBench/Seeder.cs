@@ -9,7 +9,7 @@ namespace SchedulerBench;
 /// Writes the fleet: each recovery is one partition of <c>items</c> gaps (three of them overdue, so a due recovery
 /// has three nudges to post), a plan row, and a due-index entry at its next check-in — not due.
 /// </summary>
-internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStorage storage, int items)
+internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStorage storage, int items, bool distinctKeys = false)
 {
     public static readonly DateTimeOffset Started = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);   // Mon 09:00 Berlin
     public static readonly DateTimeOffset NextCheckin = new(2026, 12, 11, 15, 0, 0, TimeSpan.Zero); // Fri 16:00 Berlin
@@ -53,8 +53,9 @@ internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStor
         var gaps = Enumerable.Range(1, items).Select(n => new Gap
         {
             Id = new GapId(n), Title = $"Item {n} of {r.Name}", Status = GapStatus.InProgress, Owner = Owner,
-            // Three items were due last Friday; the rest are due next year.
-            Due = n <= 3 ? new DateOnly(2026, 12, 4) : new DateOnly(2027, 3, 1),
+            // Three items were due last Friday; the rest are due next year. By default they are items 1–3 everywhere, so
+            // every recovery's posts share their occurrence keys (RowKeys); with distinctKeys they move along the items.
+            Due = Overdue(n, i) ? new DateOnly(2026, 12, 4) : new DateOnly(2027, 3, 1),
             Reporter = Lead, CreatedAt = Started, UpdatedAt = Started,
         }).ToList();
         // A transaction holds 100 rows: the recovery and the first 99 items, then the rest.
@@ -66,6 +67,8 @@ internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStor
         await storage.Outbox.UpsertEntityAsync(plan, cancellationToken: ct);
         return r.Id;
     }
+
+    private bool Overdue(int n, int i) => distinctKeys ? (n - 1 - i % 90 + items) % items < 3 : n <= 3;
 
     private async Task Commit(Changeset changes, CancellationToken ct)
     {
