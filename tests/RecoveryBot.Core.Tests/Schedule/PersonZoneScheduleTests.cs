@@ -81,7 +81,9 @@ public sealed class PersonZoneScheduleTests
         var plan = SchedulePlanner.Plan(input, Local(Berlin, 2026, 12, 3, 1), Local(Berlin, 2026, 12, 3, 3));
 
         var nudge = Assert.Single(plan.Due);
-        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva", nudge.FirstLine, StringComparison.Ordinal);
+        // The nudge is the owner's card by direct message; its channel version carries the late line.
+        var fallback = (Reply.Text)((Reply.Direct)nudge.Reply).Fallback!;
+        Assert.StartsWith("(late: was due Thu 3 Dec 2026 09:30) Ana Silva", CoreText.Named(fallback.Message), StringComparison.Ordinal);
     }
 
     [Fact]

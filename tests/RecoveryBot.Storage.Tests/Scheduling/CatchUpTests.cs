@@ -24,8 +24,9 @@ public sealed class CatchUpTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         Assert.Collection(Poster.Posted,
             p =>
             {
-                // The nudge goes to its owner by direct message; its channel version says it is late.
+                // The nudge goes to its owner by direct message: the card says it is late, and so does its channel version.
                 var direct = (Reply.Direct)p.Reply;
+                Assert.Contains(ScheduledTexts.LateCardNote, ((Reply.Card)direct.Personal).Doc.Notes);
                 Assert.StartsWith("(late: was due Wed 2 Dec 2026 09:30) Ana Silva, G-1", CoreText.Named(((Reply.Text)direct.Fallback!).Message), StringComparison.Ordinal);
             },
             p => Assert.StartsWith("Reminder:", ((Reply.Card)((Reply.Direct)p.Reply).Personal).Doc.Title, StringComparison.Ordinal),
