@@ -12,7 +12,6 @@ namespace RecoveryBot.Storage.Scheduling;
 internal sealed class OutboxSender(
     TableOutbox outbox, IEnumerable<IChannelPoster> posters, SchedulerOptions options, TimeProvider time, ILogger log)
 {
-    private static readonly TimeSpan MinRetry = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, bool> warnedPlatforms = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -119,26 +118,23 @@ internal sealed class OutboxSender(
             result = new PostResult.RetryLater(options.ErrorRetryDelay, ex.GetType().Name);
             threw = true;
         }
-        var now = time.GetUtcNow(); // Retry-After counts from the answer
         row.Attempts++;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
-        switch (result)
+        var now = time.GetUtcNow(); // Retry-After counts from the answer
+        var step = DeliveryRules.After(result, row.Attempts, options.MaxAttempts, now);
+        switch (step)
         {
-            case PostResult.Posted posted:
+            case DeliveryStep.Sent sent:
                 row.Status = OutboxRow.Sent;
                 row.SentAt = now;
-                row.MessageId = posted.MessageId;
+                row.MessageId = sent.MessageId;
                 break;
-            case PostResult.RetryLater retry when row.Attempts < options.MaxAttempts:
-                row.NotBefore = now + (retry.After > MinRetry ? retry.After : MinRetry);
+            case DeliveryStep.Retry retry:
+                row.NotBefore = retry.NotBefore;
                 row.Error = retry.Reason;
                 break;
-            case PostResult.RetryLater retry:
-                row.Status = OutboxRow.Failed;
-                row.Error = $"gave up after {row.Attempts} attempts: {retry.Reason}";
-                break;
-            case PostResult.Failed failed:
+            case DeliveryStep.Failed failed:
                 row.Status = OutboxRow.Failed;
                 row.Error = failed.Reason;
                 break;
@@ -149,12 +145,19 @@ internal sealed class OutboxSender(
             log.LogWarning("Lease on {Key} for {Recovery} was lost while posting", row.Key, r.Id);
             return (new(r.Id, row.Key, SendStatus.LeaseLost), false);
         }
-        if (row.Status == OutboxRow.Failed) await TellLeadAsync(r, row, ct);
-        if (result is PostResult.Posted { Notice: { } notice })
+        if (DeliveryRules.NoticeFor(step, row.PostKind, row.Key, row.DueAt, r.Zone) is { } notice)
         {
-            // A direct message that went to the channel instead: the lead hears it once, in the next check-in.
-            log.LogWarning("Scheduled post {Key} for {Recovery} went to the channel: the direct message could not be delivered", row.Key, r.Id);
-            await outbox.AddNoticeAsync(r.Id, row.Key, ScheduledTexts.DirectFellBack(row.PostKind, row.Key, notice), ct);
+            // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log;
+            // a direct message that went to the channel instead is told the same way, once.
+            if (step is DeliveryStep.Failed)
+            {
+                log.LogWarning("Scheduled post {Key} for {Recovery} ({Platform}) failed: {Reason}", row.Key, r.Id, r.Channel.Platform, row.Error);
+            }
+            else
+            {
+                log.LogWarning("Scheduled post {Key} for {Recovery} went to the channel: the direct message could not be delivered", row.Key, r.Id);
+            }
+            await outbox.AddNoticeAsync(r.Id, row.Key, notice, ct);
         }
         var status = row.Status switch
         {
@@ -163,14 +166,6 @@ internal sealed class OutboxSender(
             _ => SendStatus.RetryLater,
         };
         return (new(r.Id, row.Key, status, row.Error), status == SendStatus.RetryLater && !threw);
-    }
-
-    // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log.
-    private async Task TellLeadAsync(Recovery r, OutboxRow row, CancellationToken ct)
-    {
-        log.LogWarning("Scheduled post {Key} for {Recovery} ({Platform}) failed: {Reason}", row.Key, r.Id, r.Channel.Platform, row.Error);
-        await outbox.AddNoticeAsync(r.Id, row.Key,
-            ScheduledTexts.Undelivered(row.PostKind, row.Key, row.DueAt, r.Zone, row.Error ?? "refused"), ct);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
