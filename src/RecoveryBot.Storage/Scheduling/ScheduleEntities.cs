@@ -31,6 +31,7 @@ internal sealed class DueEntry : ITableEntity
 }
 
 /// <summary>
+/// The plan state as older versions kept it (now <see cref="PlanRow"/>; this is read only when that row is missing).
 /// Per recovery: every occurrence due up to <see cref="PlannedThrough"/> is in the outbox, and its finished outbox rows
 /// are next swept at <see cref="SweepAt"/> (missing or past: at the next planning). Both keys are the recovery id
 /// (a recovery id never looks like an hour bucket, so bucket scans never meet these rows; a unique RowKey also keeps
