@@ -7,7 +7,7 @@ using RecoveryBot.Storage;
 using RecoveryBot.Storage.Tests.Azurite;
 using SchedulerBench;
 
-// Usage: dotnet run -c Release --project bench/SchedulerBench [-- --sizes 1000,10000 --items 100 --due 20 --runs 10 --store memory]
+// Usage: dotnet run -c Release --project bench/SchedulerBench [-- --sizes 1000,10000 --items 100 --due 20 --runs 10 --store memory] [--distinct-keys]
 // Tick time with the same due load (--due recoveries, three overdue nudges each) over fleets of different sizes, then
 // with twice the due load on the largest fleet. The scheduler's tables (due-index, outbox, leases) are in Azurite: the
 // one at AZURITE_TABLE_ENDPOINT, else one the bench starts in memory. The gap log (recoveries and items) is in memory by
@@ -17,6 +17,10 @@ var items = int.Parse(Value("--items") ?? "100", CultureInfo.InvariantCulture);
 var due = int.Parse(Value("--due") ?? "20", CultureInfo.InvariantCulture);
 var runs = int.Parse(Value("--runs") ?? "10", CultureInfo.InvariantCulture);
 var gapsInAzurite = Value("--store") == "azurite";
+var timer = new RequestTimer();
+// Azurite finds a row through its RowKey, so rows sharing an occurrence key across recoveries make its point operations slower
+// as more of them are stored; --distinct-keys gives each recovery other overdue items (a diagnosis, not the default).
+var distinctKeys = args.Contains("--distinct-keys");
 
 var endpoint = Environment.GetEnvironmentVariable("AZURITE_TABLE_ENDPOINT");
 using var azurite = string.IsNullOrWhiteSpace(endpoint) ? await AzuriteProcess.StartAsync(inMemory: true) : null;
@@ -55,12 +59,12 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
 {
     var options = new StorageOptions { ConnectionString = connection, TablePrefix = "sb" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)) };
     var counter = new RequestCounter();
-    var storage = new TableStorage(CountingClient(options, counter), Options.Create(options));
+    var storage = new TableStorage(CountingClient(options, counter, timer), Options.Create(options));
     await storage.EnsureTablesAsync(CancellationToken.None);
     try
     {
         IRecoveryStore store = gapsInAzurite ? new TableRecoveryStore(storage) : new MemoryStore();
-        var seeder = new Seeder(store, storage, items);
+        var seeder = new Seeder(store, storage, items, distinctKeys);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var ids = await seeder.SeedAsync(size, workers: 16);
         Console.Error.WriteLine($"{size} recoveries × {items} items seeded in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -69,7 +73,12 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
         await Task.Delay(TimeSpan.FromSeconds(3));
         var ticker = new Ticker(storage, store, seeder, counter, ids);
         var results = new List<TickResult>();
-        foreach (var load in dueLoads) results.Add(await ticker.MeasureAsync(load, runs));
+        foreach (var load in dueLoads)
+        {
+            timer.Report();
+            results.Add(await ticker.MeasureAsync(load, runs));
+            Console.Error.WriteLine($"{size} recoveries, {load} due: storage time by request kind over the ticks\n{timer.Report()}");
+        }
         return results;
     }
     finally
@@ -78,11 +87,12 @@ async Task<List<TickResult>> MeasureAsync(int size, int[] dueLoads)
     }
 }
 
-static TableServiceClient CountingClient(StorageOptions options, RequestCounter counter)
+static TableServiceClient CountingClient(StorageOptions options, RequestCounter counter, RequestTimer timer)
 {
     var client = new TableClientOptions();
     client.Retry.Mode = RetryMode.Exponential;
     client.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+    client.AddPolicy(timer, HttpPipelinePosition.PerRetry);
     return new TableServiceClient(options.ConnectionString, client);
 }
 

@@ -7,9 +7,9 @@ namespace SchedulerBench;
 
 /// <summary>
 /// Writes the fleet: each recovery is one partition of <c>items</c> gaps (three of them overdue, so a due recovery
-/// has three nudges to post), a plan-state row, and a due-index entry at its next check-in — not due.
+/// has three nudges to post), a plan row, and a due-index entry at its next check-in — not due.
 /// </summary>
-internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStorage storage, int items)
+internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStorage storage, int items, bool distinctKeys = false)
 {
     public static readonly DateTimeOffset Started = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);   // Mon 09:00 Berlin
     public static readonly DateTimeOffset NextCheckin = new(2026, 12, 11, 15, 0, 0, TimeSpan.Zero); // Fri 16:00 Berlin
@@ -53,18 +53,22 @@ internal sealed class Seeder(IRecoveryStore store, RecoveryBot.Storage.TableStor
         var gaps = Enumerable.Range(1, items).Select(n => new Gap
         {
             Id = new GapId(n), Title = $"Item {n} of {r.Name}", Status = GapStatus.InProgress, Owner = Owner,
-            // Three items were due last Friday; the rest are due next year.
-            Due = n <= 3 ? new DateOnly(2026, 12, 4) : new DateOnly(2027, 3, 1),
+            // Three items were due last Friday; the rest are due next year. By default they are items 1–3 everywhere, so
+            // every recovery's posts share their occurrence keys (RowKeys); with distinctKeys they move along the items.
+            Due = Overdue(n, i) ? new DateOnly(2026, 12, 4) : new DateOnly(2027, 3, 1),
             Reporter = Lead, CreatedAt = Started, UpdatedAt = Started,
         }).ToList();
         // A transaction holds 100 rows: the recovery and the first 99 items, then the rest.
         await Commit(new Changeset(r.Id) { RecoveryRow = r, Gaps = gaps[..Math.Min(99, gaps.Count)] }, ct);
         for (var from = 99; from < gaps.Count; from += 100) await Commit(new Changeset(r.Id) { Gaps = gaps[from..Math.Min(from + 100, gaps.Count)] }, ct);
-        // The scheduler's plan state (PlanStateEntity): everything up to Monday 09:00 Berlin is planned.
-        var plan = new TableEntity(r.Id.Value, r.Id.Value) { ["PlannedThrough"] = Started.AddDays(7) };
-        await storage.Schedule.UpsertEntityAsync(plan, cancellationToken: ct);
+        // The scheduler's plan row (PlanRow, in the recovery's outbox partition): everything up to Monday 09:00 Berlin is
+        // planned, and the outbox holds nothing to sweep.
+        var plan = new TableEntity(r.Id.Value, "~plan|" + r.Id.Value) { ["PlannedThrough"] = Started.AddDays(7) };
+        await storage.Outbox.UpsertEntityAsync(plan, cancellationToken: ct);
         return r.Id;
     }
+
+    private bool Overdue(int n, int i) => distinctKeys ? (n - 1 - i % 90 + items) % items < 3 : n <= 3;
 
     private async Task Commit(Changeset changes, CancellationToken ct)
     {

@@ -91,5 +91,8 @@ out.push(`| raw 3-entity transactions | ${f0(raw.batchOperations)} | ${f0(raw.ba
 out.push('', '<details><summary>gap check (LoadKit verify)</summary>', '', '```json', JSON.stringify(verify, null, 2), '```', '</details>');
 const notes = join(dirname(fileURLToPath(import.meta.url)), 'NOTES.md');
 if (existsSync(notes)) out.push('', readFileSync(notes, 'utf8').trim());
+// The scheduler's tick benchmark is run by hand; its results are kept beside it and carried into this file.
+const scheduler = join(dirname(fileURLToPath(import.meta.url)), '..', 'SchedulerBench', 'RESULTS.md');
+if (existsSync(scheduler)) out.push('', readFileSync(scheduler, 'utf8').trim());
 console.log(out.join('\n'));
 process.exit(failed === 0 && verify.ok ? 0 : 1);

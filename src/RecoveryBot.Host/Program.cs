@@ -21,7 +21,6 @@ if (args is [DueCommand.Verb, ..])
     {
         services.AddTeamsChannel(builder.Configuration);
         services.AddSlackChannel(builder.Configuration);
-        services.AddChannelPosters();
     });
 }
 
@@ -30,7 +29,6 @@ builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddRecoveryBotCore(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration);
 builder.Services.AddSlackChannel(builder.Configuration);
-builder.Services.AddChannelPosters();
 builder.Services.AddScheduler(builder.Configuration);
 
 var app = builder.Build();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using RecoveryBot.Core.App;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Slack.Api;
 using Microsoft.AspNetCore.DataProtection;
 using RecoveryBot.Slack.Endpoints;
@@ -81,6 +82,8 @@ public static class SlackChannelExtensions
         services.AddSingleton<SocketDispatcher>();
         services.AddSingleton<SocketConnection>();
         services.AddHostedService<SocketModeWorker>();
+        // The scheduler's way into Slack: it posts through every registered IChannelPoster.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>());
         return services;
     }
 

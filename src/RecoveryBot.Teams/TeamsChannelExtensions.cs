@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using RecoveryBot.Core.App;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Teams.Auth;
 using RecoveryBot.Teams.Bot;
 using RecoveryBot.Teams.Connector;
@@ -64,6 +65,8 @@ public static class TeamsChannelExtensions
         services.TryAddSingleton<RefusalTally>(sp => new RefusalTally(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TeamsEndpoint>();
         services.TryAddTransient(sp => new TeamsPoster(sp.GetRequiredService<ReplySender>()));
+        // The scheduler's way into Teams: it posts through every registered IChannelPoster.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, TeamsChannelPoster>());
         return services;
     }
 

@@ -59,6 +59,30 @@ internal sealed class OutboxRow : ITableEntity
         Zone = o.Zone?.Id,
     };
 
+    /// <summary>A row read as a plain entity (by the query that also reads the plan row and the notices).</summary>
+    public static OutboxRow From(TableEntity e) => new()
+    {
+        PartitionKey = e.PartitionKey,
+        RowKey = e.RowKey,
+        Timestamp = e.Timestamp,
+        ETag = e.ETag,
+        Kind = e.GetString(nameof(Kind)) ?? "",
+        DueAt = e.GetDateTimeOffset(nameof(DueAt)) ?? default,
+        Late = e.GetBoolean(nameof(Late)) ?? false,
+        Payload = e.GetString(nameof(Payload)) ?? "",
+        Platform = e.GetString(nameof(Platform)) ?? "",
+        EnqueuedAt = e.GetDateTimeOffset(nameof(EnqueuedAt)) ?? default,
+        Status = e.GetString(nameof(Status)) ?? Pending,
+        Attempts = e.GetInt32(nameof(Attempts)) ?? 0,
+        NotBefore = e.GetDateTimeOffset(nameof(NotBefore)),
+        LeaseOwner = e.GetString(nameof(LeaseOwner)),
+        LeaseUntil = e.GetDateTimeOffset(nameof(LeaseUntil)),
+        SentAt = e.GetDateTimeOffset(nameof(SentAt)),
+        MessageId = e.GetString(nameof(MessageId)),
+        Error = e.GetString(nameof(Error)),
+        Zone = e.GetString(nameof(Zone)),
+    };
+
     /// <summary>The zone whose posting hours this row keeps.</summary>
     public TimeZoneInfo HoursIn(Recovery r) => Zone is { } id && TimeZones.Find(id) is { } zone ? zone : r.Zone;
 

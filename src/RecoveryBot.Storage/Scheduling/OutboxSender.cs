@@ -12,20 +12,24 @@ namespace RecoveryBot.Storage.Scheduling;
 internal sealed class OutboxSender(
     TableOutbox outbox, IEnumerable<IChannelPoster> posters, SchedulerOptions options, TimeProvider time, ILogger log)
 {
-    private static readonly TimeSpan MinRetry = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, bool> warnedPlatforms = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<DrainResult> DrainAsync(Recovery r, CancellationToken ct)
+    /// <summary>
+    /// Sends <paramref name="pending"/> (the recovery's rows still to send) in order. Rows named in
+    /// <paramref name="claimed"/> were inserted with this host's lease and are sent without claiming them again.
+    /// </summary>
+    public async Task<DrainResult> DrainAsync(Recovery r, IReadOnlyList<OutboxRow> pending, IReadOnlySet<string> claimed, CancellationToken ct)
     {
-        var pending = await outbox.PendingAsync(r.Id, ct);
         if (pending.Count == 0) return DrainResult.Nothing;
-        var now = time.GetUtcNow();
-        var poster = posters.FirstOrDefault(p => string.Equals(p.Platform, r.Channel.Platform, StringComparison.OrdinalIgnoreCase));
+        var poster = PosterFor(r);
         var outcomes = new List<SendOutcome>();
         DateTimeOffset? retryAt = null;
-        foreach (var row in pending.OrderBy(p => p.DueAt).ThenBy(p => p.RowKey, StringComparer.Ordinal))
+        var ordered = pending.OrderBy(p => p.DueAt).ThenBy(p => p.RowKey, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            now = time.GetUtcNow(); // posts take time; each lease counts from its own claim
+            var row = ordered[i];
+            var now = time.GetUtcNow(); // posts take time; each lease counts from its own claim
+            var ours = claimed.Contains(row.Key);
             // Rows owed from before quiet hours (a retry, a crashed host) wait for the morning too: the recovery's, or
             // for a personal post the recipient's own.
             var hours = row.HoursIn(r);
@@ -34,7 +38,7 @@ internal sealed class OutboxSender(
                 retryAt = Earliest(retryAt, PostingHours.NextOpen(hours, now));
                 continue;
             }
-            if (row.NotBefore > now || row.IsLeased(now))
+            if (row.NotBefore > now || (!ours && row.IsLeased(now)))
             {
                 retryAt = Earliest(retryAt, row.IsLeased(now) ? row.LeaseUntil : row.NotBefore);
                 continue;
@@ -56,16 +60,42 @@ internal sealed class OutboxSender(
                 outcomes.Add(new(r.Id, row.Key, SendStatus.NoPoster));
                 continue;
             }
-            row.LeaseOwner = options.Owner;
-            row.LeaseUntil = now + options.LeaseDuration;
-            if (!await outbox.TryReplaceAsync(row, ct)) continue; // another host claimed it first
+            // A lease taken at insert that has run half its time is renewed, so a long drain never posts on a lapsing lease.
+            if (!ours || row.LeaseUntil < now + options.LeaseDuration / 2)
+            {
+                row.LeaseOwner = options.Owner;
+                row.LeaseUntil = now + options.LeaseDuration;
+                if (!await outbox.TryReplaceAsync(row, ct)) continue; // another host claimed it first
+            }
             var (outcome, throttled) = await SendAsync(r, row, poster, ct);
             outcomes.Add(outcome);
             if (outcome.Status == SendStatus.RetryLater) retryAt = Earliest(retryAt, row.NotBefore);
             // Throttled: later rows of this channel wait as well, so the order of posts is kept.
-            if (throttled) break;
+            if (throttled)
+            {
+                await ReleaseAsync(ordered.Skip(i + 1).Where(later => claimed.Contains(later.Key)), ct);
+                break;
+            }
         }
         return new(outcomes, retryAt);
+    }
+
+    /// <summary>True when a new row would go out in this tick, so it is worth inserting with this host's lease.</summary>
+    public bool WouldSendNow(Recovery r, OutboxRow row, DateTimeOffset now) =>
+        PosterFor(r) is not null && PostingHours.IsOpen(row.HoursIn(r), now) && row.NotBefore is null && row.DueAt >= now - options.CatchUpLimit;
+
+    private IChannelPoster? PosterFor(Recovery r) =>
+        posters.FirstOrDefault(p => string.Equals(p.Platform, r.Channel.Platform, StringComparison.OrdinalIgnoreCase));
+
+    // Rows inserted with our lease that wait behind a throttled one: free them now, not when the lease runs out.
+    private async Task ReleaseAsync(IEnumerable<OutboxRow> rows, CancellationToken ct)
+    {
+        foreach (var row in rows)
+        {
+            row.LeaseOwner = null;
+            row.LeaseUntil = null;
+            await outbox.TryReplaceAsync(row, ct);
+        }
     }
 
     /// <summary>
@@ -88,26 +118,23 @@ internal sealed class OutboxSender(
             result = new PostResult.RetryLater(options.ErrorRetryDelay, ex.GetType().Name);
             threw = true;
         }
-        var now = time.GetUtcNow(); // Retry-After counts from the answer
         row.Attempts++;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
-        switch (result)
+        var now = time.GetUtcNow(); // Retry-After counts from the answer
+        var step = DeliveryRules.After(result, row.Attempts, options.MaxAttempts, now);
+        switch (step)
         {
-            case PostResult.Posted posted:
+            case DeliveryStep.Sent sent:
                 row.Status = OutboxRow.Sent;
                 row.SentAt = now;
-                row.MessageId = posted.MessageId;
+                row.MessageId = sent.MessageId;
                 break;
-            case PostResult.RetryLater retry when row.Attempts < options.MaxAttempts:
-                row.NotBefore = now + (retry.After > MinRetry ? retry.After : MinRetry);
+            case DeliveryStep.Retry retry:
+                row.NotBefore = retry.NotBefore;
                 row.Error = retry.Reason;
                 break;
-            case PostResult.RetryLater retry:
-                row.Status = OutboxRow.Failed;
-                row.Error = $"gave up after {row.Attempts} attempts: {retry.Reason}";
-                break;
-            case PostResult.Failed failed:
+            case DeliveryStep.Failed failed:
                 row.Status = OutboxRow.Failed;
                 row.Error = failed.Reason;
                 break;
@@ -118,12 +145,19 @@ internal sealed class OutboxSender(
             log.LogWarning("Lease on {Key} for {Recovery} was lost while posting", row.Key, r.Id);
             return (new(r.Id, row.Key, SendStatus.LeaseLost), false);
         }
-        if (row.Status == OutboxRow.Failed) await TellLeadAsync(r, row, ct);
-        if (result is PostResult.Posted { Notice: { } notice })
+        if (DeliveryRules.NoticeFor(step, row.PostKind, row.Key, row.DueAt, r.Zone) is { } notice)
         {
-            // A direct message that went to the channel instead: the lead hears it once, in the next check-in.
-            log.LogWarning("Scheduled post {Key} for {Recovery} went to the channel: the direct message could not be delivered", row.Key, r.Id);
-            await outbox.AddNoticeAsync(r.Id, row.Key, ScheduledTexts.DirectFellBack(row.PostKind, row.Key, notice), ct);
+            // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log;
+            // a direct message that went to the channel instead is told the same way, once.
+            if (step is DeliveryStep.Failed)
+            {
+                log.LogWarning("Scheduled post {Key} for {Recovery} ({Platform}) failed: {Reason}", row.Key, r.Id, r.Channel.Platform, row.Error);
+            }
+            else
+            {
+                log.LogWarning("Scheduled post {Key} for {Recovery} went to the channel: the direct message could not be delivered", row.Key, r.Id);
+            }
+            await outbox.AddNoticeAsync(r.Id, row.Key, notice, ct);
         }
         var status = row.Status switch
         {
@@ -132,14 +166,6 @@ internal sealed class OutboxSender(
             _ => SendStatus.RetryLater,
         };
         return (new(r.Id, row.Key, status, row.Error), status == SendStatus.RetryLater && !threw);
-    }
-
-    // The channel itself may be what fails, so the lead hears it in the next check-in and operators in the log.
-    private async Task TellLeadAsync(Recovery r, OutboxRow row, CancellationToken ct)
-    {
-        log.LogWarning("Scheduled post {Key} for {Recovery} ({Platform}) failed: {Reason}", row.Key, r.Id, r.Channel.Platform, row.Error);
-        await outbox.AddNoticeAsync(r.Id, row.Key,
-            ScheduledTexts.Undelivered(row.PostKind, row.Key, row.DueAt, r.Zone, row.Error ?? "refused"), ct);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

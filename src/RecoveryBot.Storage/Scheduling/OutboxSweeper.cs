@@ -22,29 +22,33 @@ namespace RecoveryBot.Storage.Scheduling;
 /// still be planned: the key is never produced again and the 409 it guarded cannot be needed. Pending rows are never
 /// deleted (the sender expires them first).
 /// </remarks>
-internal sealed class OutboxSweeper(TableOutbox outbox, TableScheduleIndex index, SchedulerOptions options, TimeProvider time)
+internal sealed class OutboxSweeper(TableOutbox outbox, SchedulerOptions options, TimeProvider time)
 {
     /// <summary>Rows live between the retention and the retention plus this; it keeps a busy recovery to one sweep a day.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Sweeps when <paramref name="sweepAt"/> (the stored next sweep) has come or was never set. Returns when the
-    /// recovery should wake for its next sweep, or null while it has no finished rows.
+    /// Sweeps when <paramref name="due"/>. Returns the next sweep to store with the plan: counted from the rows kept and
+    /// the rows still to send (<paramref name="open"/>, which finish later), or null when the recovery has none.
     /// </summary>
-    public async Task<DateTimeOffset?> SweepAsync(RecoveryId recovery, DateTimeOffset? sweepAt, CancellationToken ct)
+    public async Task<DateTimeOffset?> SweepAsync(RecoveryId recovery, DateTimeOffset? sweepAt, bool due,
+        IEnumerable<DateTimeOffset> open, CancellationToken ct)
     {
+        if (!due) return sweepAt;
         var now = time.GetUtcNow();
-        if (sweepAt > now) return sweepAt;
         var cutoff = now - options.OutboxRetention;
         var finished = await outbox.FinishedAsync(recovery, ct);
         var old = finished.Where(r => r.DueAt < cutoff).ToList();
         if (old.Count > 0) await outbox.DeleteAsync(old, ct);
-        var kept = finished.Where(r => r.DueAt >= cutoff).Select(r => r.DueAt).ToList();
-        // Nothing left: no wake-up and no stored time, so the next planning sweeps again (rows appear only while planning).
-        if (kept.Count == 0) return null;
-        var next = kept.Min() + options.OutboxRetention;
-        if (next < now + Every) next = now + Every;
-        await index.SetSweepAtAsync(recovery, next, ct);
-        return next;
+        var kept = finished.Where(r => r.DueAt >= cutoff).Select(r => r.DueAt).Concat(open).ToList();
+        // Nothing left: no wake-up and no stored time; rows appear only while planning, which sets it again.
+        return kept.Count == 0 ? null : NextFor(kept.Min(), now);
+    }
+
+    /// <summary>When a row due at <paramref name="dueAt"/> may go: after the retention, and not sooner than a day from now.</summary>
+    public DateTimeOffset NextFor(DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        var next = dueAt + options.OutboxRetention;
+        return next < now + Every ? now + Every : next;
     }
 }

@@ -31,6 +31,7 @@ internal sealed class DueEntry : ITableEntity
 }
 
 /// <summary>
+/// The plan state as older versions kept it (now <see cref="PlanRow"/>; this is read only when that row is missing).
 /// Per recovery: every occurrence due up to <see cref="PlannedThrough"/> is in the outbox, and its finished outbox rows
 /// are next swept at <see cref="SweepAt"/> (missing or past: at the next planning). Both keys are the recovery id
 /// (a recovery id never looks like an hour bucket, so bucket scans never meet these rows; a unique RowKey also keeps
@@ -44,6 +45,27 @@ internal sealed class PlanStateEntity : ITableEntity
     public ETag ETag { get; set; }
     public DateTimeOffset? PlannedThrough { get; set; }
     public DateTimeOffset? SweepAt { get; set; }
+}
+
+/// <summary>
+/// The plan state as a row of the recovery's own outbox partition (RowKey <see cref="Prefix"/> + recovery id, unique so
+/// that Azurite's RowKey index keeps it cheap). It is read by the same query as the pending rows and written in the
+/// same transaction as the rows it planned, so planning costs no separate plan-state request. <see cref="SweepAt"/>
+/// here is set whenever rows are added, so null means the partition holds no row to sweep (unlike the older
+/// <see cref="PlanStateEntity"/> in the due-index table, still read when this row is missing, where null means unknown).
+/// </summary>
+internal sealed class PlanRow : ITableEntity
+{
+    public const string Prefix = "~plan|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public DateTimeOffset? PlannedThrough { get; set; }
+    public DateTimeOffset? SweepAt { get; set; }
+
+    public static string KeyOf(RecoveryId id) => Prefix + id.Value;
 }
 
 /// <summary>The oldest due-index bucket that may still hold entries; ticks scan from here.</summary>

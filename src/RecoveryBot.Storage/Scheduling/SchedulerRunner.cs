@@ -44,7 +44,7 @@ public sealed class SchedulerRunner : ISchedulerTick
         var outbox = new TableOutbox(storage);
         var log = logs.CreateLogger<SchedulerRunner>();
         var sender = new OutboxSender(outbox, [.. posters], options, time, log);
-        var sweeper = new OutboxSweeper(outbox, index, options, time);
+        var sweeper = new OutboxSweeper(outbox, options, time);
         return new SchedulerRunner(index, new DueProcessor(index, outbox, sender, sweeper, store, options, time, links, log, zones), store, options, time, log);
     }
 

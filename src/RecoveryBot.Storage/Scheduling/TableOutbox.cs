@@ -38,6 +38,152 @@ internal sealed class TableOutbox(TableStorage storage)
         }
     }
 
+    /// <summary>
+    /// Adds new occurrences' rows and writes the plan row (when given) in entity-group transactions of the recovery's
+    /// partition, the plan row in the last: one request for a planning in the common case, and the plan moves on only
+    /// with the rows it planned. A row already there (409) drops out of its transaction and is reported not added; one
+    /// the service refuses (400, 413) is stored as failed without its payload, as <see cref="EnqueueAsync(Recovery, Occurrence, DateTimeOffset, CancellationToken)"/>
+    /// does. Each added row keeps the ETag of its insert, so a row inserted with a lease needs no second claim.
+    /// </summary>
+    public async Task<List<(OutboxRow Row, bool Added, string? Refused)>> EnqueueAsync(
+        IReadOnlyList<OutboxRow> rows, PlanRow? plan, CancellationToken ct)
+    {
+        var added = new bool[rows.Count];
+        foreach (var row in rows)
+        {
+            if (TableLimits.Problem(Entities.CompactRow.From(row)) is { } problem) row.Refuse("too large to store: " + problem);
+        }
+        var chunks = Chunk(rows);
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            var withPlan = plan is not null && c == chunks.Count - 1;
+            if (!await SubmitAsync(rows, chunk, withPlan ? plan : null, added, ct))
+            {
+                // The service did not say which action failed: one row at a time, then the plan row.
+                foreach (var i in chunk)
+                {
+                    var (ok, _) = await EnqueueOneAsync(rows[i], ct);
+                    added[i] = ok;
+                }
+                if (withPlan) await Table.UpsertEntityAsync(plan!, TableUpdateMode.Replace, ct);
+            }
+        }
+        if (chunks.Count == 0 && plan is not null) await Table.UpsertEntityAsync(plan, TableUpdateMode.Replace, ct);
+        return [.. rows.Select((r, i) => (r, added[i], added[i] && r.Status == OutboxRow.Failed ? r.Error : null))];
+    }
+
+    // A transaction holds at most 100 actions and 4 MiB; the plan row takes one action and little room.
+    private static List<List<int>> Chunk(IReadOnlyList<OutboxRow> rows)
+    {
+        const long MaxBytes = 3L * 1024 * 1024;
+        var chunks = new List<List<int>>();
+        var (current, bytes) = (new List<int>(), 0L);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var size = TableLimits.Size(Entities.CompactRow.From(rows[i]));
+            if (current.Count > 0 && (current.Count == 99 || bytes + size > MaxBytes))
+            {
+                chunks.Add(current);
+                (current, bytes) = ([], 0L);
+            }
+            current.Add(i);
+            bytes += size;
+        }
+        if (current.Count > 0) chunks.Add(current);
+        return chunks;
+    }
+
+    /// <summary>False when the transaction failed without naming the action, so the caller goes one row at a time.</summary>
+    private async Task<bool> SubmitAsync(IReadOnlyList<OutboxRow> rows, List<int> chunk, PlanRow? plan, bool[] added, CancellationToken ct)
+    {
+        while (true)
+        {
+            var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, rows[i])).ToList();
+            if (plan is not null) actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, plan));
+            if (actions.Count == 0) return true;
+            try
+            {
+                var answers = (await Table.SubmitTransactionAsync(actions, ct)).Value;
+                for (var k = 0; k < chunk.Count; k++)
+                {
+                    rows[chunk[k]].ETag = answers[k].Headers.ETag ?? throw new InvalidOperationException("an insert in a transaction came back without an ETag");
+                    added[chunk[k]] = true;
+                }
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is int f && f < chunk.Count)
+            {
+                var row = rows[chunk[f]];
+                if (ex.Status == 409)
+                {
+                    chunk.RemoveAt(f); // enqueued before (by anyone): never sent twice
+                    continue;
+                }
+                if (ex.Status is 400 or 413 && row.Status == OutboxRow.Pending)
+                {
+                    row.Refuse($"storage refused it ({ex.Status} {ex.ErrorCode})");
+                    continue;
+                }
+                throw;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is null && ex.Status is 400 or 409 or 413)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task<(bool Added, string? Refused)> EnqueueOneAsync(OutboxRow row, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.AddEntityAsync(row, ct);
+            row.ETag = response.Headers.ETag ?? row.ETag;
+            return (true, row.Status == OutboxRow.Failed ? row.Error : null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return (false, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 400 or 413 && row.Status == OutboxRow.Pending)
+        {
+            row.Refuse($"storage refused it ({ex.Status} {ex.ErrorCode})");
+            return await TryAddAsync(row, ct) ? (true, row.Error) : (false, null);
+        }
+    }
+
+    /// <summary>
+    /// In one query: the recovery's rows still to send, the notices owed to its lead, and its plan row. Only its own
+    /// partition is read (the notices' and the plan row's keys start with <c>~</c>, after every occurrence key).
+    /// </summary>
+    public async Task<OutboxState> ReadAsync(RecoveryId id, CancellationToken ct)
+    {
+        var state = new OutboxState();
+        var planKey = PlanRow.KeyOf(id);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and (Status eq {OutboxRow.Pending} or RowKey ge {"~"})");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (e.RowKey == planKey)
+            {
+                state.Plan = new PlanRow
+                {
+                    PartitionKey = e.PartitionKey, RowKey = e.RowKey, ETag = e.ETag,
+                    PlannedThrough = e.GetDateTimeOffset(nameof(PlanRow.PlannedThrough)), SweepAt = e.GetDateTimeOffset(nameof(PlanRow.SweepAt)),
+                };
+            }
+            else if (e.RowKey.StartsWith(NoticeEntity.Prefix, StringComparison.Ordinal))
+            {
+                state.Notices.Add(new NoticeEntity { PartitionKey = e.PartitionKey, RowKey = e.RowKey, ETag = e.ETag, Text = e.GetString(nameof(NoticeEntity.Text)) ?? "" });
+            }
+            else if (e.GetString(nameof(OutboxRow.Status)) == OutboxRow.Pending)
+            {
+                state.Pending.Add(OutboxRow.From(e));
+            }
+        }
+        return state;
+    }
+
     private async Task<bool> TryAddAsync(OutboxRow row, CancellationToken ct)
     {
         try
@@ -123,4 +269,12 @@ internal sealed class TableOutbox(TableStorage storage)
             }
         }
     }
+}
+
+/// <summary>What planning reads of one recovery's outbox partition.</summary>
+internal sealed class OutboxState
+{
+    public List<OutboxRow> Pending { get; } = [];
+    public List<NoticeEntity> Notices { get; } = [];
+    public PlanRow? Plan { get; set; }
 }

@@ -126,19 +126,18 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         var now = time.GetUtcNow();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var found = await Table.GetEntityIfExistsAsync<DueEntry>(TableNames.Bucket(at), recovery.Value, cancellationToken: ct);
-            if (!found.HasValue)
+            // Adding first: the bucket of a new wake-up is usually empty, so this is one request, not a read and a write.
+            try
             {
-                try
-                {
-                    await Table.AddEntityAsync(DueEntry.Create(recovery, at), ct);
-                    return;
-                }
-                catch (RequestFailedException ex) when (ex.Status == 409)
-                {
-                    continue;
-                }
+                await Table.AddEntityAsync(DueEntry.Create(recovery, at), ct);
+                return;
             }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // A wake-up in that hour is there already: keep the earlier of the two.
+            }
+            var found = await Table.GetEntityIfExistsAsync<DueEntry>(TableNames.Bucket(at), recovery.Value, cancellationToken: ct);
+            if (!found.HasValue) continue;
             var existing = found.Value!;
             // A leased entry may be deleted by the host planning it; touching it (new ETag) keeps it.
             if (existing.WakeAt <= at && !existing.IsLeased(now)) return;
@@ -150,21 +149,12 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         throw new RequestFailedException(412, $"The wake-up of {recovery} kept changing; it is tried again on the next tick.");
     }
 
+    /// <summary>The plan state as older versions kept it here; read only for a recovery whose outbox has no plan row yet.</summary>
     internal async Task<PlanStateEntity?> PlanStateAsync(RecoveryId recovery, CancellationToken ct)
     {
         var found = await Table.GetEntityIfExistsAsync<PlanStateEntity>(recovery.Value, recovery.Value, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }
-
-    internal Task SetPlannedThroughAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct) =>
-        SetPlanStateAsync(recovery, nameof(PlanStateEntity.PlannedThrough), at, ct);
-
-    internal Task SetSweepAtAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct) =>
-        SetPlanStateAsync(recovery, nameof(PlanStateEntity.SweepAt), at, ct);
-
-    // Merge: planning and sweeping each write their own value and leave the other one alone.
-    private async Task SetPlanStateAsync(RecoveryId recovery, string name, DateTimeOffset at, CancellationToken ct) =>
-        await Table.UpsertEntityAsync(new TableEntity(recovery.Value, recovery.Value) { [name] = at }, TableUpdateMode.Merge, ct);
 
     internal async Task<string?> WatermarkAsync(CancellationToken ct)
     {

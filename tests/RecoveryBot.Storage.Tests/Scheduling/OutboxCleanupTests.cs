@@ -36,6 +36,7 @@ public sealed class OutboxCleanupTests(AzuriteFixture azurite) : SchedulerTestBa
 
         // The worst case: the planned-through mark is gone, and a turn wakes the recovery. Planning falls back to the
         // catch-up window (7 days), which the deleted occurrences are well before.
+        await Storage.Outbox.DeleteEntityAsync(r.Id.Value, PlanRow.KeyOf(r.Id), cancellationToken: Ct);
         await Storage.Schedule.DeleteEntityAsync(r.Id.Value, r.Id.Value, cancellationToken: Ct);
         await Index.WakeAsync(r.Id, Ct);
         await TickUntilAsync(new DateTimeOffset(2026, 12, 24, 11, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), NewRunner("host-2"));
@@ -81,13 +82,13 @@ public sealed class OutboxCleanupTests(AzuriteFixture azurite) : SchedulerTestBa
         Assert.Equal(notice.RowKey, Assert.Single(await Outbox.NoticesAsync(r.Id, Ct)).RowKey);
     }
 
-    /// <summary>Every outbox row of the recovery (notices aside), in key order.</summary>
+    /// <summary>Every outbox row of the recovery (notices and the plan row aside), in key order.</summary>
     private async Task<List<string>> KeysAsync(RecoveryId id)
     {
         var keys = new List<string>();
         await foreach (var e in Storage.Outbox.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, cancellationToken: Ct))
         {
-            if (!e.RowKey.StartsWith(NoticeEntity.Prefix, StringComparison.Ordinal)) keys.Add(e.RowKey);
+            if (!e.RowKey.StartsWith('~')) keys.Add(e.RowKey);
         }
         return [.. keys.Order(StringComparer.Ordinal)];
     }

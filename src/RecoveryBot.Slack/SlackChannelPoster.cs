@@ -2,56 +2,9 @@ using System.Net.Http;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
 using RecoveryBot.Core.Views;
-using RecoveryBot.Slack;
 using RecoveryBot.Slack.Api;
-using RecoveryBot.Teams;
-using RecoveryBot.Teams.Connector;
 
-namespace RecoveryBot.Host.Scheduling;
-
-/// <summary>
-/// Scheduled posts to a Teams conversation, through the stored conversation reference; personal posts go to the
-/// person's 1:1 chat with the bot.
-/// </summary>
-internal sealed class TeamsChannelPoster(TeamsPoster poster) : IChannelPoster
-{
-    public string Platform => "teams";
-
-    public async Task<PostResult> PostAsync(Recovery recovery, Reply reply, CancellationToken ct)
-    {
-        if (!TeamsPoster.CanPost(recovery.Address)) return new PostResult.Failed("no Teams conversation reference is stored for this recovery");
-        try
-        {
-            if (reply is Reply.Direct direct)
-            {
-                // The person's 1:1 chat (created through the channel's Connector when there is none); when Teams
-                // refuses it for good (403: the app is not installed for them, 404: no such user), the channel
-                // version goes out instead, once, and the lead reads why in the next check-in.
-                try
-                {
-                    var sent = await poster.PostDirectAsync(recovery.Address!, direct, ct);
-                    return new PostResult.Posted(sent.Count > 0 ? sent[0] : null);
-                }
-                catch (ConnectorException ex) when (ex.IsPermanent)
-                {
-                    var posted = direct.Fallback is { } fallback ? await poster.PostAsync(recovery.Address!, [fallback], ct) : [];
-                    return new PostResult.Posted(posted.Count > 0 ? posted[0] : null,
-                        Notice: ScheduledTexts.Unreachable(direct.Person, $"{(int)ex.Status} {ex.Code}".TrimEnd()));
-                }
-            }
-            var ids = await poster.PostAsync(recovery.Address!, [reply], ct);
-            return new PostResult.Posted(ids.Count > 0 ? ids[0] : null);
-        }
-        catch (ConnectorException ex) when (ex.IsPermanent)
-        {
-            return new PostResult.Failed($"Teams refused the post ({(int)ex.Status} {ex.Code})");
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            return new PostResult.RetryLater(TimeSpan.FromMinutes(1), ex.GetType().Name);
-        }
-    }
-}
+namespace RecoveryBot.Slack;
 
 /// <summary>
 /// Scheduled posts to a Slack channel (the recovery's address is the channel id). A personal post goes by direct
@@ -104,14 +57,4 @@ internal sealed class SlackChannelPoster(SlackPoster poster) : IChannelPoster
         Reply.Card c => await poster.PostCardAsync(recovery.Channel.Tenant, channel, c.Doc, ct),
         _ => null,
     };
-}
-
-internal static class ChannelPosterRegistration
-{
-    public static IServiceCollection AddChannelPosters(this IServiceCollection services)
-    {
-        services.AddSingleton<IChannelPoster, TeamsChannelPoster>();
-        services.AddSingleton<IChannelPoster, SlackChannelPoster>();
-        return services;
-    }
 }
