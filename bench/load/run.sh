@@ -101,7 +101,9 @@ cat /etc/ssl/certs/ca-certificates.crt "$WORK/ca.pem" >"$WORK/trust.pem" 2>/dev/
 
 say "Starting the host (Production) on $HOST_PORT ..."
 start_ns=$(date +%s%N)
-env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$HOST" Web__PublicBaseUrl="$HOST" \
+# Production wants a public https base for summary links and a set link key; the bench serves no summary page.
+env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$HOST" Web__PublicBaseUrl="https://recoverybot.bench.example" \
+  Web__LinkKey="$(head -c 32 /dev/urandom | base64)" \
   Storage__ConnectionString="$CONNECTION" Storage__TablePrefix="$PREFIX" \
   Slack__SigningSecret="$SECRET" Slack__BotToken=xoxb-bench Slack__ApiBaseUrl="http://127.0.0.1:$SLACK_API_PORT/api/" \
   Teams__AppId="$APP_ID" Teams__AppPassword=bench-password \
