@@ -22,9 +22,11 @@ public sealed class PersonZones(IPersonZones zones, IPeopleIndex? people = null,
     /// <summary>Notes <paramref name="zoneId"/> for <paramref name="person"/>; returns true when it was stored (a change).</summary>
     public async Task<bool> SeeAsync(PersonKey person, string? zoneId, CancellationToken ct)
     {
-        if (Valid(zoneId) is null) return false;
-        var id = zoneId!.Trim();
+        if (string.IsNullOrWhiteSpace(zoneId)) return false;
+        var id = zoneId.Trim();
+        // The same zone again (every activity carries it) costs one lookup in memory, before any validation.
         if (_known.TryGetValue(person, out var known) && known == id) return false;
+        if (Valid(id) is null) return false;
         var stored = await zones.GetZoneAsync(person, ct);
         var changed = stored != id;
         if (changed)
