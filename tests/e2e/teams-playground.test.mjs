@@ -157,6 +157,31 @@ describe('Teams channel in the Agents Playground', { timeout: 240_000 }, () => {
     assert.equal(await card.getByRole('button', { name: 'Approve', exact: true }).count(), 0);
     await thread.reply(bot, ' approve CR-1');
     await thread.waitForText('Only the approver, Patti Fernandez, can approve');
+
+    // A click the UI never offers him, forged as the playground sends an Action.Execute (an `adaptiveCard/action`
+    // invoke from his client's connector): refused in the invoke response with the approver's name, nothing stored.
+    const forged = await fetch(host.messagesUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'invoke', name: 'adaptiveCard/action', id: 'forged-approve-1', channelId: 'msteams',
+        serviceUrl: clients.lead.playground.serviceUrl,
+        from: { id: people.lead.id, name: people.lead.name },
+        recipient: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
+        conversation: { isGroup: true, conversationType: 'channel', tenantId: '00000000-0000-0000-0000-0000000000001', id: 'team-id' },
+        channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' }, team: { id: 'team-id' }, channel: { id: 'team-id' } },
+        value: { action: { type: 'Action.Execute', verb: 'approve', data: { rb: 'approve', cr: 1, rev: 0, card: 'change' } }, trigger: 'manual' },
+      }),
+    });
+    assert.equal(forged.status, 200);
+    const answer = await forged.json();
+    assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive');
+    assert.ok(JSON.stringify(answer.value).includes('Only the approver, Patti Fernandez, can approve.'), JSON.stringify(answer));
+    assert.ok(!JSON.stringify(answer.value).includes('"title":"Approve"'), 'the refused card offers him no Approve');
+    const table = TableClient.fromConnectionString(storage.connectionString, `${host.tablePrefix}recoveries`, { allowInsecureConnection: true });
+    const changes = [];
+    for await (const e of table.listEntities()) if (e.rowKey.startsWith('cr|')) changes.push(e);
+    assert.deepEqual(changes.map((c) => c.State), ['Pending'], 'CR-1 still waits for the approver');
   });
 
   step("the approver gets the plan in her 1:1 chat, approves it there, and the lead's channel card shows the decision", async () => {
