@@ -107,21 +107,21 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     /// <summary>
     /// The channel whose recovery a card in a direct message is about: the DM's own recovery if it has one, else the
-    /// one recovery where the person has that item; null when none or several (the card then says it is gone).
+    /// one recovery where the person has that item — or, since ids repeat across recoveries (each starts at G-1), the one
+    /// whose item is at the revision the card showed; null when none or still several (the card then says it is gone).
     /// </summary>
     private async Task<ChannelKey?> DirectChannelAsync(Turn turn, CardSubject subject, CancellationToken ct)
     {
         if (people is null || (await ChannelRecoveries.ReadAsync(store, turn.Channel, ct)).Current is not null) return null;
         (GapId? Gap, int? Change) target = (subject.Gap, subject.Change);
         if (target is (null, null)) return null;
-        Recovery? found = null;
+        var candidates = new List<DirectRouting.Candidate>();
         foreach (var id in (await people.RecoveriesOfAsync(PersonKey.Of(turn.Channel, turn.Actor), ct)).Take(MaxCandidates))
         {
-            if (await store.GetRecoveryAsync(id, ct) is not { } r || !await ConcernsAsync(r, turn.Actor, target, ct)) continue;
-            if (found is not null) return null;
-            found = r;
+            if (await store.GetRecoveryAsync(id, ct) is { } r && await CandidateAsync(r, turn.Actor, target, ct) is { } c) candidates.Add(c);
         }
-        return found?.Channel;
+        if (candidates.Count > 1) candidates = [.. candidates.Where(c => (c.Gap?.Revision ?? c.Change?.Revision) == subject.Revision)];
+        return candidates.Count == 1 ? candidates[0].Recovery.Channel : null;
     }
 
     /// <summary>True when the channel has a recovery that takes reports (one runs, or a closed one keeps its follow-up).</summary>

@@ -1,3 +1,4 @@
+using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Views;
 using static RecoveryBot.Core.Tests.Fakes.Scenario;
@@ -112,5 +113,25 @@ public sealed class PersonalReachTests
         Assert.Empty(answered.Actions);
         Assert.StartsWith("Still broken — answered by Ravi Mehta", answered.Banner!.Text, StringComparison.Ordinal);
         Assert.Empty((await s.Gap(1)).CardCopies);
+    }
+
+    [Fact]
+    public async Task CardInADirectMessage_SameIdInTwoRecoveries_TheCardsRevisionPicksWhichOneItShows()
+    {
+        var s = await FixReadyAsync();
+        var other = new ChannelKey("slack", "T-ACME", "C-OTHER");
+        await s.SayIn(other, Lena, "start Billing recovery");
+        await s.SayIn(other, Max, "gap Invoices are wrong");
+        await s.SayIn(other, Lena, $"assign G-1 {Mention(Ravi)} 2026-12-09"); // Ravi owns G-1 there, retests G-1 here
+        var here = await s.Gap(1);
+        var there = (await s.Store.GetGapAsync(other.RecoveryId, new GapId(1), CancellationToken.None))!;
+        Assert.NotEqual(here.Revision, there.Revision);
+        var dm = new Turn(DirectWith(Ravi), Ravi) { Direct = true };
+
+        var card = await s.Service.CurrentCardAsync(dm, new CardSubject(CardKind.Retest, here.Id, null, here.Revision), null, CancellationToken.None);
+
+        Assert.Equal("Does G-1 work in your normal day?", card.Title);
+        Assert.Contains(card.Facts, f => f.Value == "G-1 Sales reps cannot send quotes from mobile");
+        Assert.Equal(["works", "broken"], card.Actions.Select(a => a.Verb));
     }
 }
