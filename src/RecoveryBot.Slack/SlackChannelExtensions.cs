@@ -61,6 +61,8 @@ public static class SlackChannelExtensions
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService<OutboundWorker>();
+        services.TryAddSingleton<OutboundHost>();
+        services.AddHostedService<PostHandoverWorker>();
         services.AddSingleton<SlackReplies>();
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<HomeTab>();

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Storage.Entities;
+using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Storage;
 
@@ -72,7 +73,35 @@ internal sealed class ChangesetBatch
             var e = changes.Events[i];
             batch.Write(HistoryEntity.Create(id, e, suffix), null, "history " + (e.Gap?.ToString() ?? "recovery"));
         }
+        if (changes.Posts is { Replies.Count: > 0 } posts) batch.Keep(id, posts);
         return batch;
+    }
+
+    /// <summary>The row that keeps the changeset's posts (<see cref="TurnPostRows"/>); null when they are not stored.</summary>
+    public string? PostsAt { get; private set; }
+
+    /// <summary>
+    /// Stores the turn's posts in its own transaction. A report's posts ride on the gap row it inserts, so a report
+    /// stays one insert; any other changeset gets a post row of its own. Posts that would not fit are not kept (the
+    /// adapter then sends them from memory, as before): a too-large announcement must not refuse the change itself.
+    /// </summary>
+    private void Keep(RecoveryId id, TurnPosts posts)
+    {
+        var json = OutboxJson.WriteAll(posts.Replies);
+        if (actions.Count == 1 && actions[0].ActionType == TableTransactionActionType.Add && actions[0].Entity is TableEntity only
+            && only.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal))
+        {
+            TurnPostRows.Attach(only, posts.Host, json);
+            if (TableLimits.Problem(only) is null) { PostsAt = only.RowKey; return; }
+            TurnPostRows.Detach(only);
+            return;
+        }
+        if (actions.Count >= MaxOperations) return;
+        var row = TurnPostRows.Create(id, posts.Host, json);
+        if (TableLimits.Problem(row) is not null || !rowKeys.Add(row.RowKey)) return;
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+        labels.Add("posts");
+        PostsAt = row.RowKey;
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ internal static class RowKeys
     public const string LessonPrefix = "l|";
     public const string QuestionPrefix = "q|";
 
+    /// <summary>A turn's posts kept on a row of their own (<c>~p|</c> sorts after every other key of the partition).</summary>
+    public const string PostsPrefix = "~p|";
+
     public static string Gap(GapId id) => GapPrefix + D(id.Number, 10);
 
     public static int GapNumber(string rowKey) => int.Parse(rowKey.AsSpan(GapPrefix.Length), CultureInfo.InvariantCulture);

@@ -35,6 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDirectAddresses>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.TryAddSingleton<IPersonZones>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.TryAddSingleton(sp => new PersonZones(sp.GetRequiredService<IPersonZones>(), sp.GetService<IPeopleIndex>(), sp.GetService<IScheduleIndex>()));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton<ITurnOutbox, TableTurnOutbox>();
+        services.TryAddSingleton<PostHandover>();
         services.AddScheduleIndex();
         services.AddInstallations();
         services.AddHostedService<TableStorageInitializer>();

@@ -103,7 +103,7 @@ public sealed class TableRecoveryStore(TableStorage storage, ILogger<TableRecove
         var batch = ChangesetBatch.Build(changes);
         if (batch.Actions.Count == 0) return CommitResult.Ok;
         if (changes.FencesReports && changes.RecoveryRow is { } row) await FenceAsync(batch, row, ct);
-        if (await SubmitAsync(batch, changes.DecidedOn, ct) is { } result) return result;
+        if (await SubmitAsync(batch, changes.DecidedOn, ct) is { } result) return WithPosts(result, batch);
         // Startup creates the tables in the background; a write that wins that race creates them itself.
         try
         {
@@ -113,9 +113,12 @@ public sealed class TableRecoveryStore(TableStorage storage, ILogger<TableRecove
         {
             throw StorageFailures.ToUnavailable(ex, ct);
         }
-        return await SubmitAsync(batch, changes.DecidedOn, ct)
-            ?? throw new StoreUnavailableException($"table {storage.Names.Recoveries} is missing, nothing was changed");
+        return WithPosts(await SubmitAsync(batch, changes.DecidedOn, ct)
+            ?? throw new StoreUnavailableException($"table {storage.Names.Recoveries} is missing, nothing was changed"), batch);
     }
+
+    private static CommitResult WithPosts(CommitResult result, ChangesetBatch batch) =>
+        result is CommitResult.Committed done && batch.PostsAt is { } at ? done with { PostsAt = at } : result;
 
     /// <summary>
     /// A report needs no read of the recovery row, so another host may decide one on a row a moment old. When the

@@ -89,6 +89,9 @@ public sealed record Changeset(RecoveryId Recovery)
     /// <summary>The questions of <see cref="RecoveryRow"/> this changeset adds or changes (asked again), as for <see cref="Lessons"/>.</summary>
     public IReadOnlyList<Indexed<Question>> Questions { get; init; } = [];
 
+    /// <summary>The turn's posts to others, stored with its changes (see <see cref="TurnPosts"/>); not counted as a row.</summary>
+    public TurnPosts? Posts { get; init; }
+
     public int Count => (RecoveryRow is null ? 0 : 1) + Gaps.Count + ChangeRequests.Count + Events.Count + Lessons.Count + Questions.Count;
 }
 
@@ -98,7 +101,11 @@ public sealed record Indexed<T>(int Index, T Item);
 public abstract record CommitResult
 {
     /// <summary>Landed. <paramref name="RecoveryVersion"/> is the recovery row's new version when the commit wrote it.</summary>
-    public sealed record Committed(string? RecoveryVersion = null) : CommitResult;
+    public sealed record Committed(string? RecoveryVersion = null) : CommitResult
+    {
+        /// <summary>The row that keeps the changeset's <see cref="Changeset.Posts"/>; null when they were not stored.</summary>
+        public string? PostsAt { get; init; }
+    }
 
     /// <summary>A version check failed, or an insert met an existing row. <paramref name="What"/> names it ("G-7", "recovery", "CR-2").</summary>
     public sealed record Conflict(string What) : CommitResult;

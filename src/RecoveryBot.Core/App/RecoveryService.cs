@@ -10,7 +10,8 @@ namespace RecoveryBot.Core.App;
 /// The one entry point both channels call: (channel, actor, command or card action) → replies and history.
 /// Reads what the command needs, decides through the handlers, and commits everything as one transaction.
 /// </summary>
-public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null, IPeopleIndex? people = null)
+public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISummaryLinks links, IScheduleIndex? schedule = null, IPeopleIndex? people = null,
+    ITurnOutbox? outbox = null)
 {
     // Change-request numbers contend only on the recovery's counter; those turns are simply decided again on
     // fresh state. Two people acting on the same item get the conflict reply instead.
@@ -279,15 +280,16 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 if (ctx.StaleGap is { } staleGap) return await StaleGapAsync(ctx, staleGap, "This card is out of date", ct);
                 if (ctx.StaleChange is { } staleChange) return await StaleChangeAsync(ctx, staleChange, ct);
                 if (recent && (ctx.Refused || !ctx.HasWrites)) continue;
-                if (ctx.Refused || !ctx.HasWrites) return ctx.Result();
+                if (ctx.Refused) return ctx.Result();
+                if (!ctx.HasWrites) return await PostsOnlyAsync(ctx, ct);
 
-                var changes = ctx.Changes();
+                var changes = await WithPostsAsync(ctx, ct);
                 var committed = await store.CommitAsync(changes, ct);
-                if (committed is CommitResult.Committed)
+                if (committed is CommitResult.Committed done)
                 {
                     if (schedule is not null && AffectsSchedule(command)) await schedule.WakeAsync(ctx.R.Id, ct);
                     await IndexPeopleAsync(ctx.R, changes, ct);
-                    return ctx.Result();
+                    return Result(ctx, changes, done);
                 }
                 var what = ((CommitResult.Conflict)committed).What;
                 if (NewGap(changes, what) is { } taken)
@@ -296,7 +298,11 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                     knownNextGap = await store.NextGapNumberAsync(ctx.R.Id, taken.Number + 1, ct);
                     continue;
                 }
-                if (what != "recovery" && !IsNewChange(ctx, what)) return await ConflictAsync(ctx, what, ct);
+                if (what != "recovery" && !IsNewChange(ctx, what))
+                {
+                    if (await OnlyVersionMovedAsync(ctx, changes, what, ct)) continue;
+                    return await ConflictAsync(ctx, what, ct);
+                }
             }
             return new TurnResult([new Reply.Text("Too many people are changing this recovery at once; nothing was changed. Please try again.")], [], new Outcome.Conflict("recovery"));
         }
@@ -330,12 +336,40 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
             var moved = await store.CommitAsync(new Changeset(anchor.Id) { RecoveryRow = anchor with { Latest = generation, Revision = anchor.Revision + 1 } }, ct);
             if (moved is CommitResult.Conflict) return null;
         }
-        var changes = ctx.Changes();
-        if (await store.CommitAsync(changes, ct) is not CommitResult.Committed) return null;
+        var changes = await WithPostsAsync(ctx, ct);
+        if (await store.CommitAsync(changes, ct) is not CommitResult.Committed done) return null;
         if (schedule is not null) await schedule.WakeAsync(ctx.R.Id, ct);
         await IndexPeopleAsync(ctx.R, changes, ct);
-        return ctx.Result();
+        return Result(ctx, changes, done);
     }
+
+    /// <summary>
+    /// The turn's changes, with its posts to others when the adapter sends them from the store: this host's lane in
+    /// the recovery is opened first, so if the host dies after the commit another host finds the posts and sends them.
+    /// </summary>
+    private async Task<Changeset> WithPostsAsync(TurnContext ctx, CancellationToken ct)
+    {
+        var changes = ctx.Changes();
+        if (ctx.Turn.PostsBy is not { } host || outbox is null) return changes;
+        var outgoing = TurnPosts.Outgoing(ctx.Result().Replies);
+        if (outgoing.Count == 0) return changes;
+        await outbox.OpenLaneAsync(host, ctx.R.Id, ct);
+        return changes with { Posts = new TurnPosts(host, outgoing) };
+    }
+
+    /// <summary>A turn that changes nothing but posts to others (a status note): its posts are stored on their own.</summary>
+    private async Task<TurnResult> PostsOnlyAsync(TurnContext ctx, CancellationToken ct)
+    {
+        if (ctx.Recovery is null) return ctx.Result();
+        var changes = await WithPostsAsync(ctx, ct);
+        if (changes.Posts is null) return ctx.Result();
+        return await store.CommitAsync(changes, ct) is CommitResult.Committed done ? Result(ctx, changes, done) : ctx.Result();
+    }
+
+    private static TurnResult Result(TurnContext ctx, Changeset changes, CommitResult.Committed done) =>
+        changes.Posts is { } posts && done.PostsAt is { } carrier
+            ? ctx.Result() with { Pending = new PendingPosts(ctx.R.Id, carrier, posts.Host, posts.Replies) }
+            : ctx.Result();
 
     /// <summary>The row read, with its gap counter (a lower bound) raised to a number this turn has seen taken.</summary>
     private static Recovery? WithCounter(Recovery? read, int knownNextGap) =>
@@ -347,6 +381,24 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     // Reports, lessons and questions add nothing with a date, so the hot path of `gap` pays no extra round trip.
     private static bool AffectsSchedule(ChatCommand command) =>
         command is not (ReportCommand or LessonCommand or QuestionCommand or EscalationCommand or SummaryCommand or RetroCommand);
+
+    /// <summary>
+    /// True when the row the commit conflicted on was written without a change to what it says — its revision is the
+    /// one the turn read (a post of it was marked as sent, a card showing it was remembered): the turn is decided again
+    /// instead of telling the person that someone else acted.
+    /// </summary>
+    private static async Task<bool> OnlyVersionMovedAsync(TurnContext ctx, Changeset changes, string what, CancellationToken ct)
+    {
+        if (GapId.TryParse(what, out var id) && changes.Gaps.FirstOrDefault(g => g.Id == id && g.Version is not null) is { } gap)
+        {
+            return await ctx.Store.GetGapAsync(ctx.R.Id, id, ct) is { } stored && stored.Revision == gap.Revision - 1;
+        }
+        if (changes.ChangeRequests.FirstOrDefault(c => c.Label == what && c.Version is not null) is { } change)
+        {
+            return await ctx.Store.GetChangeRequestAsync(ctx.R.Id, change.Number, ct) is { } stored && stored.Revision == change.Revision - 1;
+        }
+        return false;
+    }
 
     private static bool IsNewChange(TurnContext ctx, string what) =>
         ctx.Changes().ChangeRequests.Any(c => c.Version is null && c.Label == what);

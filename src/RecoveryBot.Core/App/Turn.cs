@@ -10,6 +10,12 @@ public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = n
 
     /// <summary>The command as typed, when it was typed (a direct message's "which recovery?" buttons run it again).</summary>
     public string? Text { get; init; }
+
+    /// <summary>
+    /// The host that sends this turn's posts to others after the answer, from the store (<see cref="TurnPosts"/>); null
+    /// when the adapter sends them within the turn itself.
+    /// </summary>
+    public string? PostsBy { get; init; }
 }
 
 /// <summary>

@@ -56,6 +56,12 @@ public sealed record TurnResult(IReadOnlyList<Reply> Replies, IReadOnlyList<Hist
     /// </summary>
     public Recovery? ActedIn { get; init; }
 
+    /// <summary>
+    /// The turn's posts to others as stored with its changes (<see cref="App.TurnPosts"/>): the adapter sends these,
+    /// not the same replies in <see cref="Replies"/>, and marks each as sent. Null when nothing was stored.
+    /// </summary>
+    public App.PendingPosts? Pending { get; init; }
+
     public static TurnResult Say(string line, Audience to = Audience.Actor) => new([new Reply.Text(line, to)], [], Outcome.ReadOnly);
 
     public static TurnResult Refuse(string reason) => new([new Reply.Text(reason)], [], new Outcome.Refused(reason));

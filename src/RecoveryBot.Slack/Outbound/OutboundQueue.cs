@@ -40,12 +40,22 @@ internal abstract record OutboundItem(string Team, string Channel)
         public override bool Paced => true;
     }
 
+    /// <summary>
+    /// A turn's posts to others as stored with its changes: <see cref="Steps"/> renders them when they are sent, and
+    /// each step is marked as sent in the store after it went out (<see cref="Core.App.ITurnOutbox.MarkSentAsync"/>).
+    /// </summary>
+    public sealed record Kept(string Team, string Channel, Core.App.PendingPosts Posts, Func<IReadOnlyList<OutboundItem>> Steps) : OutboundItem(Team, Channel)
+    {
+        public override bool Paced => true;
+    }
+
     public sealed record Respond(string Team, string Channel, Uri ResponseUrl, CommandResponse Response) : OutboundItem(Team, Channel);
 }
 
 /// <summary>
-/// The in-memory outbound queue. It lives in this host only: posts still queued when the process stops are lost,
-/// which is why only replies to a person's own action go here (the scheduler's posts use the host's durable outbox).
+/// The outbound queue of this host. Posts to others are stored before they are queued (<see cref="OutboundItem.Kept"/>):
+/// if this host stops, another adopts and sends them. What only waits here are answers to the acting person
+/// (ephemeral messages, response_url replies), which a person who gets none simply asks again.
 /// </summary>
 internal sealed class OutboundQueue(ILogger<OutboundQueue> log)
 {

@@ -11,7 +11,7 @@ namespace RecoveryBot.Slack.Outbound;
 /// A lane ends as soon as it is empty; the next message for that channel starts a new one.
 /// </summary>
 internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender, IOptions<SlackOptions> options, TimeProvider time,
-    ILogger<OutboundWorker> log) : BackgroundService
+    ILogger<OutboundWorker> log, Core.App.ITurnOutbox? outbox = null) : BackgroundService
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Channel<OutboundItem>> _lanes = new(StringComparer.Ordinal);
@@ -46,6 +46,59 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
         }
     }
 
+    private async Task DeliverAsync(string key, OutboundItem item, CancellationToken stop)
+    {
+        try
+        {
+            await sender.DeliverAsync(item, stop);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Sending a Slack message to {Channel} failed unexpectedly", key);
+        }
+    }
+
+    /// <summary>
+    /// Sends stored posts from the first one not yet out, marking each as sent right after it: a host that dies in
+    /// between sends at most that one post twice, through the host that adopts its posts. A post Slack refuses for good
+    /// is marked too (sending it again would not help).
+    /// </summary>
+    private async Task SendKeptAsync(string key, OutboundItem.Kept kept, CancellationToken stop)
+    {
+        IReadOnlyList<OutboundItem> steps;
+        try
+        {
+            steps = kept.Steps();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Stored posts for {Channel} could not be rendered; they are dropped", key);
+            await MarkAsync(kept, kept.Posts.Replies.Count, stop);
+            return;
+        }
+        for (var i = kept.Posts.Sent; i < steps.Count; i++)
+        {
+            await DeliverAsync(key, steps[i], stop);
+            await MarkAsync(kept, i + 1 == steps.Count ? kept.Posts.Replies.Count : i + 1, stop);
+            if (steps[i].Paced) await Task.Delay(options.Value.ChannelPacing, time, stop);
+        }
+        if (steps.Count <= kept.Posts.Sent) await MarkAsync(kept, kept.Posts.Replies.Count, stop);
+    }
+
+    private async Task MarkAsync(OutboundItem.Kept kept, int sent, CancellationToken stop)
+    {
+        if (outbox is null) return;
+        try
+        {
+            await outbox.MarkSentAsync(kept.Posts, sent, stop);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Sent but not marked: if this host stops before the mark is written again, the post may go out twice.
+            log.LogWarning("Could not mark stored posts for {Channel} as sent: {Error}", kept.Channel, e.Message);
+        }
+    }
+
     private async Task RunLaneAsync(string key, Channel<OutboundItem> lane, CancellationToken stop)
     {
         await Task.Yield();
@@ -66,14 +119,12 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
                         }
                     }
                 }
-                try
+                if (item is OutboundItem.Kept kept)
                 {
-                    await sender.DeliverAsync(item, stop);
+                    await SendKeptAsync(key, kept, stop);
+                    continue;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Sending a Slack message to {Channel} failed unexpectedly", key);
-                }
+                await DeliverAsync(key, item, stop);
                 if (item.Paced) await Task.Delay(options.Value.ChannelPacing, time, stop);
             }
         }

@@ -21,37 +21,64 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         // A command from a direct message that acted on a channel's recovery posts to that channel.
         var channel = result.ActedIn is { } there ? there.Address ?? there.Channel.Conversation : target.Channel;
         var key = result.ActedIn?.Channel ?? target.Key;
-        foreach (var outgoing in ReplyGroups.Group(result.Replies))
+        var replies = result.Replies;
+        if (result.Pending is { } pending)
+        {
+            // Stored with the turn's changes: sent from there and marked as sent, so no host's failure loses them.
+            queue.Enqueue(Kept(target.Team, channel, key, pending));
+            replies = [.. replies.Where(r => !TurnPosts.IsOutgoing(r))];
+        }
+        foreach (var outgoing in ReplyGroups.Group(replies))
         {
             switch (outgoing)
             {
-                case Outgoing.Post { To: Audience.Channel } p:
-                    queue.Enqueue(new OutboundItem.Post(target.Team, channel, CardRenderer.Message(p.Lines, p.Card), Remember(key, channel, p.Card)));
-                    break;
-                case Outgoing.Post p:
+                case Outgoing.Post { To: Audience.Actor } p:
                     mine.Add(CardRenderer.Message(p.Lines, p.Card));
-                    break;
-                case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var shownIn, out var ts):
-                    queue.Enqueue(new OutboundItem.Update(target.Team, shownIn, ts, CardRenderer.Render(u.Card)));
                     break;
                 case Outgoing.OpenForm f:
                     if (await OpenFormAsync(target, f.Form, ct) is { } problem) mine.Add(CardRenderer.Text(problem));
                     break;
             }
         }
-        // Personal work for someone else goes to them by direct message (the channel post already mentions them).
-        foreach (var direct in result.Replies.OfType<Reply.Direct>())
-        {
-            if (Message(direct.Personal) is not { } personal) continue;
-            queue.Enqueue(new OutboundItem.Direct(target.Team, direct.Person.Id, personal.Message, channel, direct.Fallback is { } f ? Message(f)?.Message : null,
-                personal.Card is { Awaits: true } card ? (dm, ts, ct) => service.RememberCardAsync(key with { Conversation = dm }, card, MessageRef.Format(dm, ts), ct) : null));
-        }
+        foreach (var item in Items(target.Team, channel, key, replies)) queue.Enqueue(item);
         if (mine.Count == 0) return null;
         // The person gets one message (a slash command's HTTP answer holds exactly one), so their posts are joined.
         var message = CardRenderer.Join(mine);
         if (target.Mode == ActorMode.Inline) return message;
         Private(target, message);
         return null;
+    }
+
+    /// <summary>Stored posts as one queue item: its steps are rendered when it is sent, each marked as sent after it.</summary>
+    public OutboundItem.Kept Kept(string team, string channel, Core.Model.ChannelKey key, PendingPosts posts) =>
+        new(team, channel, posts, () => Items(team, channel, key, posts.Replies));
+
+    /// <summary>
+    /// The messages for a turn's posts to others: channel posts and card updates in order, then the direct messages
+    /// (personal work for someone else; the channel post already mentions them).
+    /// </summary>
+    private List<OutboundItem> Items(string team, string channel, Core.Model.ChannelKey key, IReadOnlyList<Reply> replies)
+    {
+        var items = new List<OutboundItem>();
+        foreach (var outgoing in ReplyGroups.Group(replies))
+        {
+            switch (outgoing)
+            {
+                case Outgoing.Post { To: Audience.Channel } p:
+                    items.Add(new OutboundItem.Post(team, channel, CardRenderer.Message(p.Lines, p.Card), Remember(key, channel, p.Card)));
+                    break;
+                case Outgoing.Update u when MessageRef.TryParse(u.MessageId, out var shownIn, out var ts):
+                    items.Add(new OutboundItem.Update(team, shownIn, ts, CardRenderer.Render(u.Card)));
+                    break;
+            }
+        }
+        foreach (var direct in replies.OfType<Reply.Direct>())
+        {
+            if (Message(direct.Personal) is not { } personal) continue;
+            items.Add(new OutboundItem.Direct(team, direct.Person.Id, personal.Message, channel, direct.Fallback is { } f ? Message(f)?.Message : null,
+                personal.Card is { Awaits: true } card ? (dm, ts, ct) => service.RememberCardAsync(key with { Conversation = dm }, card, MessageRef.Format(dm, ts), ct) : null));
+        }
+        return items;
     }
 
     /// <summary>Sends a private message to the actor outside an HTTP response.</summary>

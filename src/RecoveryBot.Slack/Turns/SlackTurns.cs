@@ -10,7 +10,8 @@ using RecoveryBot.Slack.Install;
 namespace RecoveryBot.Slack.Turns;
 
 /// <summary>Runs one Core turn for a Slack request (inline: the Core is fast) and hands its replies on.</summary>
-internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, UserDirectory users, SlackTokens tokens, IOptions<SlackOptions> options)
+internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, UserDirectory users, SlackTokens tokens, IOptions<SlackOptions> options,
+    Outbound.OutboundHost host, ITurnOutbox? outbox = null)
 {
     /// <summary>A typed command. Help and parse errors answer without any lookup or storage.</summary>
     public Task<SlackMessage?> CommandAsync(ReplyTarget target, string? userName, string? text, CancellationToken ct) =>
@@ -68,6 +69,7 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
             : "RecoveryBot has no Slack bot token for this workspace (Slack__BotToken is empty); nothing was changed.";
     }
 
-    private static Turn Turn(ReplyTarget target, string name) =>
-        new(target.Key, new UserRef(target.User, name), target.Channel) { Direct = target.IsDirect };
+    // Posts to others are stored with the turn and sent by this host from there (when a store for them is registered).
+    private Turn Turn(ReplyTarget target, string name) =>
+        new(target.Key, new UserRef(target.User, name), target.Channel) { Direct = target.IsDirect, PostsBy = outbox is null ? null : host.Id };
 }

@@ -14,11 +14,15 @@ internal sealed record OutboxPayload(string Type, Audience To, string? Text = nu
     public UserRef? Person { get; init; }
     public OutboxPayload? Personal { get; init; }
     public OutboxPayload? Fallback { get; init; }
+
+    /// <summary>The message a card update replaces ("update").</summary>
+    public string? MessageId { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OutboxPayload))]
+[JsonSerializable(typeof(List<OutboxPayload>))]
 internal sealed partial class OutboxJsonContext : JsonSerializerContext;
 
 internal static class OutboxJson
@@ -26,6 +30,23 @@ internal static class OutboxJson
     private static readonly OutboxJsonContext Ctx = new(StorageJson.With(OutboxJsonContext.Default.Options));
 
     public static string Write(Reply reply) => JsonSerializer.Serialize(Payload(reply), Ctx.OutboxPayload);
+
+    /// <summary>A turn's posts to others (channel posts, card updates, direct messages with or without a fallback).</summary>
+    public static string WriteAll(IReadOnlyList<Reply> replies) => JsonSerializer.Serialize(replies.Select(Payload).ToList(), Ctx.ListOutboxPayload);
+
+    /// <summary>The posts, or null when the stored list cannot be read.</summary>
+    public static IReadOnlyList<Reply>? TryReadAll(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json, Ctx.ListOutboxPayload)?.Select(FromPayload).ToList();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     public static Reply Read(string json) => FromPayload(JsonSerializer.Deserialize(json, Ctx.OutboxPayload)
         ?? throw new InvalidDataException("empty outbox payload"));
@@ -48,8 +69,9 @@ internal static class OutboxJson
     {
         Reply.Text t => new OutboxPayload("text", t.To, Text: t.Message),
         Reply.Card card => new OutboxPayload("card", card.To, Card: card.Doc),
-        Reply.Direct { Personal: not Reply.Direct, Fallback: not null and not Reply.Direct } d =>
-            new OutboxPayload("direct", Audience.Actor) { Person = d.Person, Personal = Payload(d.Personal), Fallback = Payload(d.Fallback) },
+        Reply.UpdateCard u => new OutboxPayload("update", Audience.Channel, Card: u.Doc) { MessageId = u.MessageId },
+        Reply.Direct { Personal: not Reply.Direct, Fallback: not Reply.Direct } d =>
+            new OutboxPayload("direct", Audience.Actor) { Person = d.Person, Personal = Payload(d.Personal), Fallback = d.Fallback is { } f ? Payload(f) : null },
         _ => throw new NotSupportedException($"The outbox does not carry {reply.GetType().Name} posts."),
     };
 
@@ -57,8 +79,9 @@ internal static class OutboxJson
     {
         "text" when p.Text is not null => new Reply.Text(p.Text, p.To),
         "card" when p.Card is not null => new Reply.Card(p.Card, p.To),
-        "direct" when p.Person is not null && p.Personal is { Type: not "direct" } personal && p.Fallback is { Type: not "direct" } fallback =>
-            new Reply.Direct(p.Person, FromPayload(personal), FromPayload(fallback)),
+        "update" when p.Card is not null && p.MessageId is { Length: > 0 } message => new Reply.UpdateCard(message, p.Card),
+        "direct" when p.Person is not null && p.Personal is { Type: not "direct" } personal && p.Fallback is null or { Type: not "direct" } =>
+            new Reply.Direct(p.Person, FromPayload(personal), p.Fallback is { } fallback ? FromPayload(fallback) : null),
         _ => throw new InvalidDataException($"unknown outbox payload '{p.Type}'"),
     };
 }
