@@ -38,6 +38,13 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a redelivered Slack event's running claim holds before a retry may run it (its host stopped mid-run).
+    /// Slack retries after about a minute, so the default lets that retry take over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(45);
+
     /// <summary>Create the tables in the background when the host starts (never blocks startup).</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool EnsureTablesOnStart { get; set; } = true;

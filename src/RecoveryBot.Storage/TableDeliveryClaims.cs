@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using RecoveryBot.Core.App;
 
 namespace RecoveryBot.Storage;
@@ -9,34 +10,42 @@ namespace RecoveryBot.Storage;
 /// <c>~claim-{scope}</c>), inserted only if absent. A row says Running until a lease ends, or Done until
 /// <see cref="IDeliveryClaims.Keep"/> has passed; an expired row is taken over with its ETag, so two hosts never both win.
 /// </summary>
-public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time) : IDeliveryClaims
+public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time, IOptions<StorageOptions>? options = null) : IDeliveryClaims
 {
     private const string Running = "running";
     private const string Done = "done";
 
-    public async Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct)
+    private TimeSpan Lease => options?.Value.ClaimLease ?? IDeliveryClaims.RunningLease;
+
+    public async Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct) =>
+        await ClaimAsync(scope, id, ct) == ClaimOutcome.Claimed;
+
+    public async Task<ClaimOutcome> ClaimAsync(string scope, string id, CancellationToken ct)
     {
-        var row = Row(scope, id, Running, time.GetUtcNow() + IDeliveryClaims.RunningLease);
+        var row = Row(scope, id, Running, time.GetUtcNow() + Lease);
         try
         {
             try
             {
                 await storage.Leases.AddEntityAsync(row, ct);
-                return true;
+                return ClaimOutcome.Claimed;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 var existing = await storage.Leases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
-                if (!existing.HasValue) return await TryAddAgainAsync(row, ct);
+                if (!existing.HasValue) return await TryAddAgainAsync(row, ct) ? ClaimOutcome.Claimed : ClaimOutcome.Running;
                 var current = existing.Value!;
-                if (current.GetDateTimeOffset("Until") is { } until && until > time.GetUtcNow()) return false;
+                if (current.GetDateTimeOffset("Until") is { } until && until > time.GetUtcNow())
+                {
+                    return current.GetString("State") == Done ? ClaimOutcome.Finished : ClaimOutcome.Running;
+                }
                 await storage.Leases.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
-                return true;
+                return ClaimOutcome.Claimed;
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false; // another host took it over first
+            return ClaimOutcome.Running; // another host took it over first
         }
         catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, ct))
         {

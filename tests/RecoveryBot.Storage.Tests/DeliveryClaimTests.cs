@@ -23,6 +23,23 @@ public sealed class DeliveryClaimTests(AzuriteFixture azurite) : StoreTestBase(a
     }
 
     [Fact]
+    public async Task RepeatWhileRunningElsewhere_IsToldRunning_NotFinished_UntilTheLeaseEnds()
+    {
+        var a = Host();
+        var b = new TableDeliveryClaims(CreateStorage(Azurite.ConnectionString, Storage.Names.Prefix), _time,
+            Microsoft.Extensions.Options.Options.Create(new StorageOptions { ClaimLease = TimeSpan.FromSeconds(5) }));
+        Assert.Equal(ClaimOutcome.Claimed, await b.ClaimAsync("slack-event", "Ev0009", Ct));
+
+        // The claimer's host died mid-run: a retry meanwhile must not be acknowledged as done…
+        Assert.Equal(ClaimOutcome.Running, await a.ClaimAsync("slack-event", "Ev0009", Ct));
+        // …and once the (configured) lease has ended, the retry runs it.
+        _time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(ClaimOutcome.Claimed, await a.ClaimAsync("slack-event", "Ev0009", Ct));
+        await a.CompleteAsync("slack-event", "Ev0009", Ct);
+        Assert.Equal(ClaimOutcome.Finished, await b.ClaimAsync("slack-event", "Ev0009", Ct));
+    }
+
+    [Fact]
     public async Task Finished_IsKeptAtLeastAnHour_ThenForgotten()
     {
         var a = Host();

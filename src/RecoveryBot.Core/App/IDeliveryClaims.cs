@@ -16,9 +16,28 @@ public interface IDeliveryClaims
     /// <summary>True when this caller runs <paramref name="id"/>; false for a repeat. Throws <see cref="StoreUnavailableException"/>.</summary>
     Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="TryClaimAsync"/>, telling a repeat of a finished run from one that is still running elsewhere
+    /// (whose caller should not be told it is done: its host may have died, and a later retry takes the claim over).
+    /// </summary>
+    async Task<ClaimOutcome> ClaimAsync(string scope, string id, CancellationToken ct) =>
+        await TryClaimAsync(scope, id, ct) ? ClaimOutcome.Claimed : ClaimOutcome.Finished;
+
     /// <summary>The run finished: repeats within <see cref="Keep"/> are only acknowledged.</summary>
     Task CompleteAsync(string scope, string id, CancellationToken ct);
 
     /// <summary>The run failed: the next retry runs it.</summary>
     Task ReleaseAsync(string scope, string id, CancellationToken ct);
+}
+
+public enum ClaimOutcome
+{
+    /// <summary>This caller runs it.</summary>
+    Claimed,
+
+    /// <summary>It ran to the end before: only acknowledge.</summary>
+    Finished,
+
+    /// <summary>Another caller runs it now (or did, on a host that stopped, until its lease ends).</summary>
+    Running,
 }

@@ -39,16 +39,20 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab h
         // Claim, run and complete within the ack budget: a failure then answers 500 and Slack retries; a run still
         // going when the budget is spent is acknowledged and finishes on the host's lifetime.
         var retry = http.Request.Headers["X-Slack-Retry-Num"].ToString();
-        await budget.RunAsync(ct => ClaimAndRunAsync(envelope, ev, id, retry, ct),
+        var (onTime, claim) = await budget.RunAsync(ct => ClaimAndRunAsync(envelope, ev, id, retry, ct),
             (_, _) => Task.CompletedTask);
+        // Another host has the event and has not finished it: no 200, so Slack tries again later. By then that run has
+        // finished (the retry is acknowledged) or its host has stopped and the claim's lease ended (the retry runs it).
+        if (onTime && claim == ClaimOutcome.Running) http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
     }
 
-    private async Task<bool> ClaimAndRunAsync(EventEnvelope envelope, SlackEvent ev, string id, string retry, CancellationToken ct)
+    private async Task<ClaimOutcome> ClaimAndRunAsync(EventEnvelope envelope, SlackEvent ev, string id, string retry, CancellationToken ct)
     {
-        if (!await claims.TryClaimAsync(ClaimScope, id, ct))
+        var claim = await claims.ClaimAsync(ClaimScope, id, ct);
+        if (claim != ClaimOutcome.Claimed)
         {
-            log.LogInformation("Slack event {EventId} already handled; retry {Retry} acknowledged", id, retry);
-            return false;
+            log.LogInformation("Slack event {EventId} is {State} elsewhere; retry {Retry} answered", id, claim == ClaimOutcome.Running ? "running" : "already handled", retry);
+            return claim;
         }
         try
         {
@@ -60,7 +64,7 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab h
             throw;
         }
         await claims.CompleteAsync(ClaimScope, id, CancellationToken.None);
-        return true;
+        return ClaimOutcome.Claimed;
     }
 
     /// <summary>The claims' scope of Events API event_ids.</summary>

@@ -67,11 +67,11 @@ public sealed class TableTurnOutbox(TableStorage storage, TimeProvider time, IOp
 
     public async Task<IReadOnlyList<PendingPosts>> PendingAsync(RecoveryId recovery, string host, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recovery.Value} and {TurnPostRows.Host} eq {host}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recovery.Value} and PostHost eq {host}");
         var found = new List<(DateTimeOffset At, PendingPosts Posts)>();
         try
         {
-            await foreach (var e in storage.Recoveries.QueryAsync<TableEntity>(filter, 1000, [TurnPostRows.Posts, TurnPostRows.Sent], ct))
+            await foreach (var e in storage.Recoveries.QueryAsync<TableEntity>(filter, 1000, ["RowKey", "Timestamp", TurnPostRows.Posts, TurnPostRows.Sent], ct))
             {
                 if (OutboxJson.TryReadAll(e.GetString(TurnPostRows.Posts)) is not { } replies)
                 {
@@ -121,7 +121,7 @@ public sealed class TableTurnOutbox(TableStorage storage, TimeProvider time, IOp
 
     public async Task<IReadOnlyList<string>> SilentHostsAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HostsPartition} and {Until} lt {now}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HostsPartition} and Until lt {now}");
         var hosts = new List<string>();
         try
         {

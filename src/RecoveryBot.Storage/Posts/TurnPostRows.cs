@@ -12,7 +12,7 @@ namespace RecoveryBot.Storage;
 internal static class TurnPostRows
 {
     public const string Posts = "Posts";
-    public const string Host = "PostHost";
+    public const string Host = "PostHost"; // named literally in TableTurnOutbox's query filters
     public const string Sent = "PostsSent";
 
     public static void Attach(TableEntity row, string host, string json)
