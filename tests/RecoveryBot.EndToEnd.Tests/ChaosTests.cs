@@ -85,12 +85,13 @@ public sealed partial class ChaosTests(AzuriteForHosts azurite, ITestOutputHelpe
         async Task KillAndRestartAsync()
         {
             // A crash finds requests half done: wait (a little) until some are in flight to the victim, then kill it. The
-            // balancer notices only afterwards, so a request sent meanwhile finds nothing listening.
+            // balancer notices just after, so a request sent in between finds nothing listening.
             var waiting = Stopwatch.StartNew();
             while (Volatile.Read(ref inFlightToVictim) < 3 && waiting.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(1);
             inFlightAtKill = Volatile.Read(ref inFlightToVictim);
-            await victim.Process.KillAsync();
+            var killing = victim.Process.KillAsync();   // the signal is sent before this returns
             router.Remove(victim);
+            await killing;
             killedAt = api.Now;
             killedInBurst = burst.Elapsed;
             var announced = Announcements(api.Posts).Select(a => a.Title).ToHashSet(StringComparer.Ordinal);
