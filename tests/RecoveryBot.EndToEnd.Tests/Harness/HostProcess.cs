@@ -16,7 +16,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     // Settings a developer's shell might carry that would change what the host does; the harness sets its own.
-    private static readonly string[] ClearedPrefixes = ["Slack__", "Storage__", "Teams__", "Web__", "Scheduler__", "ASPNETCORE_", "Logging__"];
+    private static readonly string[] ClearedPrefixes = ["Slack__", "Storage__", "Teams__", "Web__", "Scheduler__", "ASPNETCORE_", "Logging__", "Outbound__"];
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -177,6 +177,17 @@ public sealed class HostProcess : IAsyncDisposable
             // Bounded: a runaway log must not eat the test run's memory.
             if (_output.Length < 4_000_000) _output.AppendLine(line);
         }
+    }
+
+    /// <summary>
+    /// Kills the host and its children outright (SIGKILL: no graceful shutdown, nothing flushed or handed over) and waits
+    /// until it is gone. Its output so far stays readable.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        Kill();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     private void Kill()

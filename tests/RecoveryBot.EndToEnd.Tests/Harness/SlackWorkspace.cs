@@ -88,6 +88,26 @@ public sealed class SlackWorkspace : IAsyncDisposable
         var api = await FakeSlackWebApi.StartAsync();
         foreach (var p in people) api.DisplayNames[p.Id] = p.DisplayName;
         var prefix = AzuriteForHosts.UniquePrefix();
+        var env = HostEnvironment(azurite, api, prefix, settings);
+        try
+        {
+            var host = await HostProcess.StartAsync(env);
+            return new SlackWorkspace(api, host, azurite.Tables(), prefix) { _settings = env };
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The settings a host of this workspace runs with: the shared Azurite under <paramref name="prefix"/>, this workspace's
+    /// secret and token, the fake Web API, no scheduler; <paramref name="settings"/> add to them or replace them.
+    /// </summary>
+    public static Dictionary<string, string> HostEnvironment(AzuriteForHosts azurite, FakeSlackWebApi api, string prefix,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -101,25 +121,15 @@ public sealed class SlackWorkspace : IAsyncDisposable
             ["Scheduler__Enabled"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) env[k] = v;
-        try
-        {
-            var host = await HostProcess.StartAsync(env);
-            return new SlackWorkspace(api, host, azurite.Tables(), prefix) { _settings = env };
-        }
-        catch
-        {
-            await api.DisposeAsync();
-            throw;
-        }
+        return env;
     }
 
     // ---- requests as Slack sends them ----
 
-    /// <summary>POSTs a raw body, signed with <paramref name="secret"/> (none: unsigned) at <paramref name="timestamp"/> (default now).</summary>
-    public async Task<Reply> PostAsync(string path, byte[] body, string contentType, string? secret = Secret, string? timestamp = null,
-        Action<HttpRequestMessage>? edit = null)
+    /// <summary>A POST of a raw body to <paramref name="path"/>, signed with <paramref name="secret"/> (none: unsigned) at <paramref name="timestamp"/> (default now).</summary>
+    public static HttpRequestMessage SignedRequest(Uri path, byte[] body, string contentType, string? secret = Secret, string? timestamp = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         var ts = timestamp ?? SlackSigner.Now();
         if (secret is not null)
@@ -128,6 +138,21 @@ public sealed class SlackWorkspace : IAsyncDisposable
             request.Headers.Add(SlackSigner.SignatureHeader, SlackSigner.Sign(secret, ts, body));
         }
         request.Headers.UserAgent.ParseAdd("Slackbot 1.0 (+https://api.slack.com/robots)");
+        return request;
+    }
+
+    /// <summary>Marks a request as Slack's redelivery number <paramref name="retryNum"/> of an event it saw time out.</summary>
+    public static void MarkRetry(HttpRequestMessage request, int retryNum)
+    {
+        request.Headers.Add("X-Slack-Retry-Num", retryNum.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+    }
+
+    /// <summary>POSTs a raw body, signed with <paramref name="secret"/> (none: unsigned) at <paramref name="timestamp"/> (default now).</summary>
+    public async Task<Reply> PostAsync(string path, byte[] body, string contentType, string? secret = Secret, string? timestamp = null,
+        Action<HttpRequestMessage>? edit = null)
+    {
+        using var request = SignedRequest(new Uri(path, UriKind.Relative), body, contentType, secret, timestamp);
         edit?.Invoke(request);
         using var response = await _http.SendAsync(request);
         var reply = new Reply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
@@ -200,13 +225,18 @@ public sealed class SlackWorkspace : IAsyncDisposable
     }
 
     /// <summary>The form body of <c>/recovery {text}</c>, with every field Slack sends, in Slack's order.</summary>
-    public string SlashBody(Person user, string text, string channel, string channelName = "quotes-rollout", string team = Team) => Form(SlashFields(user, text, channel, channelName, team));
+    public string SlashBody(Person user, string text, string channel, string channelName = "quotes-rollout", string team = Team) =>
+        SlashBody(Api, user, text, channel, channelName, team);
+
+    /// <summary>The same, with a response_url on <paramref name="api"/>: for requests to any host that posts there.</summary>
+    public static string SlashBody(FakeSlackWebApi api, Person user, string text, string channel, string channelName = "quotes-rollout", string team = Team) =>
+        Form(SlashFields(api, user, text, channel, channelName, team));
 
     /// <summary>A slash command as a Socket Mode <c>slash_commands</c> envelope's payload: the same fields, as a JSON object.</summary>
     public JsonObject SlashPayload(Person user, string text, string channel, string team = Team) =>
-        new(SlashFields(user, text, channel, "quotes-rollout", team).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))));
+        new(SlashFields(Api, user, text, channel, "quotes-rollout", team).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))));
 
-    private (string Key, string Value)[] SlashFields(Person user, string text, string channel, string channelName, string team) =>
+    private static (string Key, string Value)[] SlashFields(FakeSlackWebApi api, Person user, string text, string channel, string channelName, string team) =>
     [
         ("token", "e2eVerificationToken01"),
         ("team_id", team),
@@ -219,7 +249,7 @@ public sealed class SlackWorkspace : IAsyncDisposable
         ("text", text),
         ("api_app_id", AppId),
         ("is_enterprise_install", "false"),
-        ("response_url", Api.ResponseUrl("commands")),
+        ("response_url", api.ResponseUrl("commands")),
         ("trigger_id", TriggerId()),
     ];
 
@@ -332,11 +362,7 @@ public sealed class SlackWorkspace : IAsyncDisposable
     public Task<Reply> EventAsync(string json, int? retryNum = null) =>
         PostAsync("/slack/events", Encoding.UTF8.GetBytes(json), "application/json", edit: r =>
         {
-            if (retryNum is { } n)
-            {
-                r.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
-                r.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-            }
+            if (retryNum is { } n) MarkRetry(r, n);
         });
 
     public static string Form(params (string Key, string Value)[] fields) =>
