@@ -18,7 +18,7 @@ public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time,
     private TimeSpan Lease => options?.Value.ClaimLease ?? IDeliveryClaims.RunningLease;
 
     public async Task<bool> TryClaimAsync(string scope, string id, CancellationToken ct) =>
-        await ClaimAsync(scope, id, ct) == ClaimOutcome.Claimed;
+        await ClaimAsync(scope, id, ct) is ClaimOutcome.Claimed or ClaimOutcome.Reclaimed;
 
     public async Task<ClaimOutcome> ClaimAsync(string scope, string id, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time,
                     return current.GetString("State") == Done ? ClaimOutcome.Finished : ClaimOutcome.Running;
                 }
                 await storage.Leases.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
-                return ClaimOutcome.Claimed;
+                return current.GetString("State") == Done ? ClaimOutcome.Claimed : ClaimOutcome.Reclaimed;
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

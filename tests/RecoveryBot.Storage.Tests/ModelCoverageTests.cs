@@ -15,7 +15,7 @@ public sealed class ModelCoverageTests
         "NextChangeNumber LinkGeneration Address FollowUpDays Generation Latest Revision Version")]
     [InlineData(typeof(Gap), "Id Title Expected Actual Impact Affected Kind Bucket Status Owner Due Retester RetestDate TrainingDate " +
         "TrainingNote TrainedAt Reporter CreatedAt UpdatedAt DueSlips BrokenNote DeclineReason FixReadyAt VerifiedBy VerifiedAt " +
-        "ClosedAt SourceLink CardCopies Revision Version")]
+        "ClosedAt SourceLink Origin CardCopies Revision Version")]
     [InlineData(typeof(ChangeRequest), "Number Kind Gap ToBucket Field NewText Gaps Summary RequestedBy RequestedAt State DecidedBy DecidedAt Reason " +
         "CardMessage CardCopies Revision Version")]
     [InlineData(typeof(HistoryEvent), "Gap At Actor What From To Note")]

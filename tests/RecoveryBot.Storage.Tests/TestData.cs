@@ -78,6 +78,7 @@ internal static class TestData
         VerifiedAt = T0.AddDays(6),
         ClosedAt = T0.AddDays(7),
         SourceLink = "https://example.slack.com/archives/C1/p1",
+        Origin = "Ev0ROUNDTRIP1",
         CardCopies = ["C1|1700000000.000300", "D0DM|1700000000.000400"],
         Revision = 4,
     };

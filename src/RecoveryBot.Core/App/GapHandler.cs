@@ -18,7 +18,7 @@ internal static class GapHandler
         {
             Id = id, Title = c.Title, Kind = c.Kind, Bucket = bucket, Reporter = ctx.Actor, CreatedAt = ctx.Now, UpdatedAt = ctx.Now,
             Expected = c.Details?.Expected, Actual = c.Details?.Actual, Impact = c.Details?.Impact, Affected = c.Details?.Affected,
-            SourceLink = c.SourceLink,
+            SourceLink = c.SourceLink, Origin = ctx.Turn.Origin,
         });
         // No history row: the gap row records who reported what and when (see ViewHandler.History), so a report is one insert.
         var frozen = bucket == Bucket.Later ? " New requests are frozen, so it goes to the later list." : "";
@@ -37,7 +37,7 @@ internal static class GapHandler
         {
             Id = id, Title = c.Title!, Kind = c.Kind, Reporter = ctx.Actor, CreatedAt = ctx.Now, UpdatedAt = ctx.Now,
             Expected = c.Details?.Expected, Actual = c.Details?.Actual, Impact = c.Details?.Impact, Affected = c.Details?.Affected,
-            SourceLink = c.SourceLink,
+            SourceLink = c.SourceLink, Origin = ctx.Turn.Origin,
         });
         var who = r.Approver is { } a ? $"{r.Lead.Name} (lead) and {a.Name} (approver)" : $"{r.Lead.Name} (lead)";
         ctx.Say($"{gap.Id} logged by {ctx.Actor.Name} as a follow-up item of the closed recovery \"{r.Name}\": {gap.Title}. " +

@@ -35,6 +35,9 @@ public enum ClaimOutcome
     /// <summary>This caller runs it.</summary>
     Claimed,
 
+    /// <summary>This caller runs it, taking over a run whose lease ended: that run's host stopped, and part of it may have landed.</summary>
+    Reclaimed,
+
     /// <summary>It ran to the end before: only acknowledge.</summary>
     Finished,
 

@@ -274,6 +274,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
                 {
                     return TurnResult.Refuse(NoRecovery);
                 }
+                if (attempt == 0 && await AlreadyLoggedAsync(turn, command, recovery, ct) is { } logged) return logged;
 
                 var ctx = new TurnContext(store, turn, recovery, time.GetUtcNow(), links) { ExpectedRevision = expectedRevision };
                 await Handlers.DispatchAsync(ctx, command, ct);
@@ -341,6 +342,18 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         if (schedule is not null) await schedule.WakeAsync(ctx.R.Id, ct);
         await IndexPeopleAsync(ctx.R, changes, ct);
         return Result(ctx, changes, done);
+    }
+
+    /// <summary>
+    /// A report redelivered after its first run's host stopped, that this first run logged already: the person is told
+    /// which item it is, and nothing is logged again (its posts went with its row, and the host that adopts them sends
+    /// them). Only redeliveries pay for the read.
+    /// </summary>
+    private async Task<TurnResult?> AlreadyLoggedAsync(Turn turn, ChatCommand command, Recovery? recovery, CancellationToken ct)
+    {
+        if (command is not ReportCommand || !turn.Redelivered || turn.Origin is not { } origin || recovery is null) return null;
+        var logged = (await store.ListGapsAsync(recovery.Id, ct)).FirstOrDefault(g => g.Origin == origin);
+        return logged is null ? null : TurnResult.Say($"{logged.Id} was logged from this message already: {logged.Title}.");
     }
 
     /// <summary>

@@ -16,6 +16,15 @@ public sealed record Turn(ChannelKey Channel, UserRef Actor, string? Address = n
     /// when the adapter sends them within the turn itself.
     /// </summary>
     public string? PostsBy { get; init; }
+
+    /// <summary>The delivery this turn came from (a Slack event id); a report keeps it (<see cref="Gap.Origin"/>).</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>
+    /// A redelivery whose earlier run stopped with its host: that run may have landed, so a report whose
+    /// <see cref="Origin"/> is already logged is answered, not logged again.
+    /// </summary>
+    public bool Redelivered { get; init; }
 }
 
 /// <summary>

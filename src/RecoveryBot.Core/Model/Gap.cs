@@ -34,6 +34,11 @@ public sealed record Gap
     /// <summary>Link to the message a gap was logged from, when there is one.</summary>
     public string? SourceLink { get; init; }
     /// <summary>
+    /// The delivery the report came from (a Slack event id), so a redelivery after its first host stopped mid-run is
+    /// recognised instead of logged twice.
+    /// </summary>
+    public string? Origin { get; init; }
+    /// <summary>
     /// The messages that show this item's current retest card (in the channel and in the retester's direct messages),
     /// so the verdict replaces each of them in place; emptied when the fix is marked ready again.
     /// </summary>

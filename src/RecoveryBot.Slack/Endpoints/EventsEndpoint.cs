@@ -49,14 +49,14 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab h
     private async Task<ClaimOutcome> ClaimAndRunAsync(EventEnvelope envelope, SlackEvent ev, string id, string retry, CancellationToken ct)
     {
         var claim = await claims.ClaimAsync(ClaimScope, id, ct);
-        if (claim != ClaimOutcome.Claimed)
+        if (claim is not (ClaimOutcome.Claimed or ClaimOutcome.Reclaimed))
         {
             log.LogInformation("Slack event {EventId} is {State} elsewhere; retry {Retry} answered", id, claim == ClaimOutcome.Running ? "running" : "already handled", retry);
             return claim;
         }
         try
         {
-            await RunAsync(envelope, ev, ct);
+            await RunAsync(envelope, ev, id, claim == ClaimOutcome.Reclaimed, ct);
         }
         catch
         {
@@ -64,13 +64,13 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab h
             throw;
         }
         await claims.CompleteAsync(ClaimScope, id, CancellationToken.None);
-        return ClaimOutcome.Claimed;
+        return claim;
     }
 
     /// <summary>The claims' scope of Events API event_ids.</summary>
     public const string ClaimScope = "slack-event";
 
-    private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, CancellationToken ct)
+    private async Task RunAsync(EventEnvelope envelope, SlackEvent ev, string id, bool redelivered, CancellationToken ct)
     {
         if (Install.Uninstall.Applies(ev))
         {
@@ -96,12 +96,12 @@ internal sealed class EventsEndpoint(SlackGate gate, SlackTurns turns, HomeTab h
         string text;
         if (ev.Type == "app_mention")
         {
-            target = ReplyTarget.For(team, channel, user, null, ActorMode.Ephemeral);
+            target = ReplyTarget.For(team, channel, user, null, ActorMode.Ephemeral) with { Origin = id, Redelivered = redelivered };
             text = StripMention(ev.Text ?? "", bot);
         }
         else if (ev.Type == "message" && ev.ChannelType == "im")
         {
-            target = ReplyTarget.For(team, channel, user, null, ActorMode.Message);
+            target = ReplyTarget.For(team, channel, user, null, ActorMode.Message) with { Origin = id, Redelivered = redelivered };
             text = ev.Text ?? "";
         }
         else return;

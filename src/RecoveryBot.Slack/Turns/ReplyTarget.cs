@@ -32,6 +32,11 @@ internal sealed record ReplyTarget(ChannelKey Key, string Channel, string User, 
     /// <summary>The message a shortcut was used on, for the permalink of a gap logged from it.</summary>
     public string? MessageTs { get; init; }
 
+    /// <summary>The Slack event this turn runs (its event_id), and whether an earlier run of it may have landed.</summary>
+    public string? Origin { get; init; }
+
+    public bool Redelivered { get; init; }
+
     public static ReplyTarget For(string team, string channel, string user, string? trigger, ActorMode mode) =>
         new(new ChannelKey("slack", team, channel), channel, user, trigger, mode);
 }

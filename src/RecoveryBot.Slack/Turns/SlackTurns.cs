@@ -71,5 +71,5 @@ internal sealed class SlackTurns(RecoveryService service, SlackReplies replies, 
 
     // Posts to others are stored with the turn and sent by this host from there (when a store for them is registered).
     private Turn Turn(ReplyTarget target, string name) =>
-        new(target.Key, new UserRef(target.User, name), target.Channel) { Direct = target.IsDirect, PostsBy = outbox is null ? null : host.Id };
+        new(target.Key, new UserRef(target.User, name), target.Channel) { Direct = target.IsDirect, PostsBy = outbox is null ? null : host.Id, Origin = target.Origin, Redelivered = target.Redelivered };
 }

@@ -38,6 +38,7 @@ internal sealed class GapEntity : ITableEntity
     public DateTimeOffset? VerifiedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? SourceLink { get; set; }
+    public string? Origin { get; set; }
     public string? CardCopies { get; set; }
     public int Revision { get; set; }
 
@@ -84,6 +85,7 @@ internal sealed class GapEntity : ITableEntity
         VerifiedAt = g.VerifiedAt,
         ClosedAt = g.ClosedAt,
         SourceLink = g.SourceLink,
+        Origin = g.Origin,
         CardCopies = Columns.Lines(g.CardCopies),
         Revision = g.Revision,
     };
@@ -117,6 +119,7 @@ internal sealed class GapEntity : ITableEntity
         VerifiedAt = VerifiedAt,
         ClosedAt = ClosedAt,
         SourceLink = SourceLink,
+        Origin = Origin,
         CardCopies = Columns.Lines(CardCopies),
         Revision = Revision,
         Version = Columns.Version(ETag),

@@ -178,6 +178,26 @@ public sealed class TurnOutboxTests(AzuriteFixture azurite) : StoreTestBase(azur
         Assert.Equal(["host-a"], await outbox.SilentHostsAsync(time.GetUtcNow(), Ct));
     }
 
+    [Fact]
+    public async Task RedeliveredReport_AlreadyLoggedByItsFirstRun_IsAnsweredNotLoggedTwice()
+    {
+        var service = await StartedAsync(Outbox());
+        var first = await service.HandleAsync(As(Dev) with { Origin = "Ev0ONCE1" }, new ReportCommand(GapKind.Defect, "Payslips show last month"), Ct);
+        Assert.NotNull(first.Pending);
+
+        // The first run's host stopped before it could say the event was done; Slack's retry reaches another host.
+        var again = await service.HandleAsync(As(Dev, "host-b") with { Origin = "Ev0ONCE1", Redelivered = true }, new ReportCommand(GapKind.Defect, "Payslips show last month"), Ct);
+        // The same words from another event are a new report.
+        time.Advance(TimeSpan.FromSeconds(1));
+        var other = await service.HandleAsync(As(Dev) with { Origin = "Ev0ONCE2", Redelivered = true }, new ReportCommand(GapKind.Defect, "Payslips show last month"), Ct);
+
+        Assert.Equal("G-1 was logged from this message already: Payslips show last month.", Assert.Single(again.Lines));
+        Assert.Null(again.Pending);
+        Assert.Equal(new Outcome.Done(true), other.Outcome);
+        Assert.StartsWith("G-2 logged", other.Lines.First(), StringComparison.Ordinal);
+        Assert.Equal(["Ev0ONCE1", "Ev0ONCE2"], (await Store.ListGapsAsync(channel.RecoveryId, Ct)).Select(g => g.Origin));
+    }
+
     private async Task<List<string>> RowKeysAsync(RecoveryId id)
     {
         var keys = new List<string>();
