@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecoveryBot.Core.App;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Storage;
 using RecoveryBot.Storage.Scheduling;
 
@@ -21,7 +23,9 @@ internal sealed class Ticker(TableStorage storage, IRecoveryStore store, Seeder 
 
     public async Task<TickResult> MeasureAsync(int due, int runs)
     {
-        var runner = SchedulerRunner.Create(storage, store, [poster], new SchedulerOptions { InstanceId = "bench" }, new FixedTime(DueAt.AddMinutes(1)));
+        var time = new FixedTime(DueAt.AddMinutes(1));
+        var runner = new SchedulerRunner(new TableScheduleIndex(storage, time, NullLogger<TableScheduleIndex>.Instance), new TableOutbox(storage),
+            store, [poster], new SchedulerOptions { InstanceId = "bench" }, time, new TableStoreFailures());
         var ticks = new List<(double Ms, long Requests, int Posts)>();
         for (var run = 0; run < WarmUp + runs; run++)
         {

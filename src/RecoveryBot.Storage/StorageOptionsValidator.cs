@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RecoveryBot.Core.Settings;
-using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Storage;
 
@@ -32,16 +31,5 @@ public sealed class StorageOptionsValidator(IHostEnvironment? environment = null
         {
             return false;
         }
-    }
-}
-
-/// <summary>The "Scheduler" section's rules (ranges and the retention rule of <see cref="SchedulerOptions"/>), one line each.</summary>
-public sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = SettingRules.Annotations(options, SchedulerOptions.Section).ToList();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

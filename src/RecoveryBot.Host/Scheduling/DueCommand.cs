@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Host.Web;
 using RecoveryBot.Storage;
-using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Host.Scheduling;
 
@@ -114,7 +114,7 @@ public static class DueCommand
         builder.Services.AddSingleton<TimeProvider>(new FixedTime(at));
         builder.Services.AddTableStorage(configuration);
         builder.Services.AddRecoveryBotCore(configuration);
-        builder.Services.AddTableScheduling(configuration);
+        builder.Services.AddSchedulerRunner(configuration);
         addChannels?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RecoveryBot.Core.Model;
-using RecoveryBot.Storage.Scheduling;
+using RecoveryBot.Core.Schedule;
 
 namespace RecoveryBot.Host.Scheduling;
 

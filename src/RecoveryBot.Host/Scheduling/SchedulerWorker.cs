@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RecoveryBot.Storage.Scheduling;
+using RecoveryBot.Core.Schedule;
 
 namespace RecoveryBot.Host.Scheduling;
 

@@ -83,10 +83,50 @@ internal sealed class OutboxRow : ITableEntity
         Zone = e.GetString(nameof(Zone)),
     };
 
-    /// <summary>The zone whose posting hours this row keeps.</summary>
-    public TimeZoneInfo HoursIn(Recovery r) => Zone is { } id && TimeZones.Find(id) is { } zone ? zone : r.Zone;
+    /// <summary>The row as the scheduler's workflow sees it; the ETag becomes its version.</summary>
+    public OutboxItem ToItem() => new(new RecoveryId(PartitionKey), RowKey, PostKind, DueAt)
+    {
+        Late = Late,
+        Content = Payload,
+        Platform = Platform,
+        EnqueuedAt = EnqueuedAt,
+        Status = Status switch { Sent => OutboxStatus.Sent, Failed => OutboxStatus.Failed, Expired => OutboxStatus.Expired, _ => OutboxStatus.Pending },
+        Attempts = Attempts,
+        NotBefore = NotBefore,
+        LeaseOwner = LeaseOwner,
+        LeaseUntil = LeaseUntil,
+        SentAt = SentAt,
+        MessageId = MessageId,
+        Error = Error,
+        Zone = Zone,
+        Version = Entities.Columns.Version(ETag),
+    };
 
-    public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
+    /// <summary>The row an item is stored as (every column: updates replace the whole row, guarded by the version).</summary>
+    public static OutboxRow From(OutboxItem item) => new()
+    {
+        PartitionKey = item.Recovery.Value,
+        RowKey = item.Key,
+        ETag = item.Version is null ? default : new ETag(item.Version),
+        Kind = item.Kind.ToString(),
+        DueAt = item.DueAt,
+        Late = item.Late,
+        Payload = item.Content,
+        Platform = item.Platform,
+        EnqueuedAt = item.EnqueuedAt,
+        Status = item.Status switch
+        {
+            OutboxStatus.Sent => Sent, OutboxStatus.Failed => Failed, OutboxStatus.Expired => Expired, _ => Pending,
+        },
+        Attempts = item.Attempts,
+        NotBefore = item.NotBefore,
+        LeaseOwner = item.LeaseOwner,
+        LeaseUntil = item.LeaseUntil,
+        SentAt = item.SentAt,
+        MessageId = item.MessageId,
+        Error = item.Error,
+        Zone = item.Zone,
+    };
 
     /// <summary>Marks a row that cannot be stored as it is: failed, without its payload, so it is never sent.</summary>
     public void Refuse(string reason)

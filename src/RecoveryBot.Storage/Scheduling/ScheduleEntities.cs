@@ -2,6 +2,8 @@ using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
+using RecoveryBot.Storage.Entities;
 
 namespace RecoveryBot.Storage.Scheduling;
 
@@ -26,6 +28,21 @@ internal sealed class DueEntry : ITableEntity
 
     public static DueEntry Create(RecoveryId recovery, DateTimeOffset wakeAt) =>
         new() { PartitionKey = TableNames.Bucket(wakeAt), RowKey = recovery.Value, WakeAt = wakeAt };
+
+    public static DueEntry From(DueWake wake)
+    {
+        var entry = Create(wake.Recovery, wake.WakeAt);
+        entry.LeaseOwner = wake.LeaseOwner;
+        entry.LeaseUntil = wake.LeaseUntil;
+        entry.Failures = wake.Failures;
+        entry.ETag = wake.Version is null ? default : new ETag(wake.Version);
+        return entry;
+    }
+
+    public DueWake ToWake() => new(Recovery, WakeAt)
+    {
+        LeaseOwner = LeaseOwner, LeaseUntil = LeaseUntil, Failures = Failures, Version = Columns.Version(ETag),
+    };
 
     public bool IsLeased(DateTimeOffset now) => LeaseUntil > now;
 }

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RecoveryBot.Core.App;
 using RecoveryBot.Core.Schedule;
 
 namespace RecoveryBot.Storage.Scheduling;
@@ -22,25 +18,16 @@ public static class SchedulingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Binds section <c>Scheduler</c> and registers <see cref="SchedulerRunner"/>, which posts through every registered
-    /// <see cref="IChannelPoster"/>. Needs <c>AddTableStorage</c>. Runs nothing by itself; the host's worker ticks it.
+    /// The scheduler's ports on Table Storage: <see cref="IDueIndex"/>, <see cref="IOutbox"/> and
+    /// <see cref="IStoreFailures"/>. Needs <c>AddTableStorage</c>; the host composes the workflow over them.
     /// </summary>
-    public static IServiceCollection AddTableScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTableScheduling(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
         services.AddScheduleIndex();
-        services.TryAddSingleton(sp => SchedulerRunner.Create(
-            sp.GetRequiredService<TableStorage>(),
-            sp.GetRequiredService<IRecoveryStore>(),
-            sp.GetServices<IChannelPoster>(),
-            sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<ISummaryLinks>(),
-            sp.GetService<IPersonZones>()));
-        services.TryAddSingleton<ISchedulerTick>(sp => sp.GetRequiredService<SchedulerRunner>());
+        services.TryAddSingleton<IDueIndex>(sp => sp.GetRequiredService<TableScheduleIndex>());
+        services.TryAddSingleton<TableOutbox>();
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<TableOutbox>());
+        services.TryAddSingleton<IStoreFailures, TableStoreFailures>();
         return services;
     }
 }

@@ -2,23 +2,55 @@ using Azure;
 using Azure.Data.Tables;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
+using RecoveryBot.Core.Views;
 
 namespace RecoveryBot.Storage.Scheduling;
 
 /// <summary>
-/// The durable outbox: an occurrence is added before it is sent (409 = already there, so it is never sent twice),
-/// and every change of a row is guarded by its ETag, so only one host holds a row's lease at a time.
+/// The durable outbox (table Outbox, one partition per recovery): an occurrence is added before it is sent (409 = already
+/// there, so it is never sent twice), and every change of a row is guarded by its ETag, so only one host holds a row's
+/// lease at a time. Rows are <see cref="OutboxRow"/>s; the lead's notices and the plan row share the partition.
 /// </summary>
-internal sealed class TableOutbox(TableStorage storage)
+public sealed class TableOutbox(TableStorage storage) : IOutbox
 {
     private TableClient Table => storage.Outbox;
+
+    public async Task<IReadOnlyList<Enqueued>> AddAsync(RecoveryId recovery, IReadOnlyList<OutboxItem> items, PlanMark? plan, CancellationToken ct)
+    {
+        var planRow = plan is null ? null
+            : new PlanRow { PartitionKey = recovery.Value, RowKey = PlanRow.KeyOf(recovery), PlannedThrough = plan.PlannedThrough, SweepAt = plan.SweepAt };
+        var added = await EnqueueAsync([.. items.Select(OutboxRow.From)], planRow, ct);
+        return [.. added.Select(a => new Enqueued(a.Row.ToItem(), a.Added, a.Refused))];
+    }
+
+    public async Task<OutboxItem?> TryUpdateAsync(OutboxItem item, CancellationToken ct)
+    {
+        var row = OutboxRow.From(item);
+        return await TryReplaceAsync(row, ct) ? row.ToItem() : null;
+    }
+
+    public Task DeleteNoticesAsync(RecoveryId recovery, IEnumerable<OutboxNotice> notices, CancellationToken ct) =>
+        DeleteAsync(notices.Select(n => new NoticeEntity
+        {
+            PartitionKey = recovery.Value, RowKey = NoticeEntity.Prefix + n.Key, ETag = n.Version is null ? default : new ETag(n.Version),
+        }), ct);
+
+    public Task DeleteFinishedAsync(RecoveryId recovery, IEnumerable<FinishedItem> items, CancellationToken ct) =>
+        DeleteAsync(items.Select(i => new OutboxRow
+        {
+            PartitionKey = recovery.Value, RowKey = i.Key, ETag = i.Version is null ? default : new ETag(i.Version),
+        }), ct);
+
+    public string Encode(Reply reply) => OutboxJson.Write(reply);
+
+    public Reply? TryDecode(string content) => OutboxJson.TryRead(content);
 
     /// <summary>
     /// Added is true when the occurrence is new, false when it was enqueued before (by anyone). A post that cannot be
     /// stored (larger than a row may be, or refused by the service) is recorded as failed without its payload, with
     /// <c>Refused</c> saying why: it is never posted, and it neither blocks the recovery's other posts nor comes back.
     /// </summary>
-    public async Task<(bool Added, string? Refused)> EnqueueAsync(Recovery r, Occurrence o, DateTimeOffset now, CancellationToken ct)
+    internal async Task<(bool Added, string? Refused)> EnqueueAsync(Recovery r, Occurrence o, DateTimeOffset now, CancellationToken ct)
     {
         var row = OutboxRow.Create(r, o, now);
         if (TableLimits.Problem(Entities.CompactRow.From(row)) is { } problem) row.Refuse("too large to store: " + problem);
@@ -45,7 +77,7 @@ internal sealed class TableOutbox(TableStorage storage)
     /// the service refuses (400, 413) is stored as failed without its payload, as <see cref="EnqueueAsync(Recovery, Occurrence, DateTimeOffset, CancellationToken)"/>
     /// does. Each added row keeps the ETag of its insert, so a row inserted with a lease needs no second claim.
     /// </summary>
-    public async Task<List<(OutboxRow Row, bool Added, string? Refused)>> EnqueueAsync(
+    internal async Task<List<(OutboxRow Row, bool Added, string? Refused)>> EnqueueAsync(
         IReadOnlyList<OutboxRow> rows, PlanRow? plan, CancellationToken ct)
     {
         var added = new bool[rows.Count];
@@ -155,33 +187,41 @@ internal sealed class TableOutbox(TableStorage storage)
 
     /// <summary>
     /// In one query: the recovery's rows still to send, the notices owed to its lead, and its plan row. Only its own
-    /// partition is read (the notices' and the plan row's keys start with <c>~</c>, after every occurrence key).
+    /// partition is read (the notices' and the plan row's keys start with <c>~</c>, after every occurrence key). Without
+    /// a plan row, the plan state older versions kept in the due-index table is read (one request more).
     /// </summary>
-    public async Task<OutboxState> ReadAsync(RecoveryId id, CancellationToken ct)
+    public async Task<OutboxBatch> ReadAsync(RecoveryId recovery, CancellationToken ct)
     {
-        var state = new OutboxState();
-        var planKey = PlanRow.KeyOf(id);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and (Status eq {OutboxRow.Pending} or RowKey ge {"~"})");
+        var (pending, notices) = (new List<OutboxItem>(), new List<OutboxNotice>());
+        PlanMark? plan = null;
+        var planKey = PlanRow.KeyOf(recovery);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recovery.Value} and (Status eq {OutboxRow.Pending} or RowKey ge {"~"})");
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             if (e.RowKey == planKey)
             {
-                state.Plan = new PlanRow
-                {
-                    PartitionKey = e.PartitionKey, RowKey = e.RowKey, ETag = e.ETag,
-                    PlannedThrough = e.GetDateTimeOffset(nameof(PlanRow.PlannedThrough)), SweepAt = e.GetDateTimeOffset(nameof(PlanRow.SweepAt)),
-                };
+                plan = new PlanMark(e.GetDateTimeOffset(nameof(PlanRow.PlannedThrough)), e.GetDateTimeOffset(nameof(PlanRow.SweepAt)));
             }
             else if (e.RowKey.StartsWith(NoticeEntity.Prefix, StringComparison.Ordinal))
             {
-                state.Notices.Add(new NoticeEntity { PartitionKey = e.PartitionKey, RowKey = e.RowKey, ETag = e.ETag, Text = e.GetString(nameof(NoticeEntity.Text)) ?? "" });
+                notices.Add(new OutboxNotice(e.RowKey[NoticeEntity.Prefix.Length..], e.GetString(nameof(NoticeEntity.Text)) ?? "")
+                {
+                    Version = Entities.Columns.Version(e.ETag),
+                });
             }
             else if (e.GetString(nameof(OutboxRow.Status)) == OutboxRow.Pending)
             {
-                state.Pending.Add(OutboxRow.From(e));
+                pending.Add(OutboxRow.From(e).ToItem());
             }
         }
-        return state;
+        return new OutboxBatch(pending, notices, plan ?? await OlderPlanAsync(recovery, ct));
+    }
+
+    /// <summary>The plan state as older versions kept it (in the due-index table); there a null sweep means not known.</summary>
+    private async Task<PlanMark> OlderPlanAsync(RecoveryId id, CancellationToken ct)
+    {
+        var found = await storage.Schedule.GetEntityIfExistsAsync<PlanStateEntity>(id.Value, id.Value, cancellationToken: ct);
+        return found.HasValue ? new PlanMark(found.Value!.PlannedThrough, found.Value.SweepAt, Known: false) : PlanMark.None;
     }
 
     private async Task<bool> TryAddAsync(OutboxRow row, CancellationToken ct)
@@ -197,36 +237,30 @@ internal sealed class TableOutbox(TableStorage storage)
         }
     }
 
-    /// <summary>The recovery's rows still to send. Only its own partition is read.</summary>
-    public async Task<List<OutboxRow>> PendingAsync(RecoveryId id, CancellationToken ct)
-    {
-        var rows = new List<OutboxRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and Status eq {OutboxRow.Pending}");
-        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, cancellationToken: ct)) rows.Add(row);
-        return rows;
-    }
-
     /// <summary>The recovery's rows that are done (sent, failed or expired): keys, status and due time only.</summary>
-    public async Task<List<OutboxRow>> FinishedAsync(RecoveryId id, CancellationToken ct)
+    public async Task<IReadOnlyList<FinishedItem>> FinishedAsync(RecoveryId recovery, CancellationToken ct)
     {
-        var rows = new List<OutboxRow>();
+        var rows = new List<FinishedItem>();
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id.Value} and (Status eq {OutboxRow.Sent} or Status eq {OutboxRow.Failed} or Status eq {OutboxRow.Expired})");
-        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, select: FinishedColumns, cancellationToken: ct)) rows.Add(row);
+            $"PartitionKey eq {recovery.Value} and (Status eq {OutboxRow.Sent} or Status eq {OutboxRow.Failed} or Status eq {OutboxRow.Expired})");
+        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, select: FinishedColumns, cancellationToken: ct))
+        {
+            rows.Add(new FinishedItem(row.RowKey, row.DueAt) { Version = Entities.Columns.Version(row.ETag) });
+        }
         return rows;
     }
 
     private static readonly string[] FinishedColumns =
         [nameof(OutboxRow.PartitionKey), nameof(OutboxRow.RowKey), nameof(OutboxRow.Status), nameof(OutboxRow.DueAt)];
 
-    public async Task<OutboxRow?> GetAsync(RecoveryId id, string key, CancellationToken ct)
+    internal async Task<OutboxRow?> GetAsync(RecoveryId id, string key, CancellationToken ct)
     {
         var found = await Table.GetEntityIfExistsAsync<OutboxRow>(id.Value, key, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }
 
     /// <summary>Writes the row if nobody changed it since it was read; its ETag moves on. False when someone did.</summary>
-    public async Task<bool> TryReplaceAsync(OutboxRow row, CancellationToken ct)
+    private async Task<bool> TryReplaceAsync(OutboxRow row, CancellationToken ct)
     {
         try
         {
@@ -240,11 +274,11 @@ internal sealed class TableOutbox(TableStorage storage)
         }
     }
 
-    public Task AddNoticeAsync(RecoveryId id, string key, string text, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new NoticeEntity { PartitionKey = id.Value, RowKey = NoticeEntity.Prefix + key, Text = text },
+    public Task AddNoticeAsync(RecoveryId recovery, string key, string text, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new NoticeEntity { PartitionKey = recovery.Value, RowKey = NoticeEntity.Prefix + key, Text = text },
             TableUpdateMode.Replace, ct);
 
-    public async Task<List<NoticeEntity>> NoticesAsync(RecoveryId id, CancellationToken ct)
+    internal async Task<List<NoticeEntity>> NoticesAsync(RecoveryId id, CancellationToken ct)
     {
         var notices = new List<NoticeEntity>();
         var from = NoticeEntity.Prefix;
@@ -255,7 +289,7 @@ internal sealed class TableOutbox(TableStorage storage)
     }
 
     /// <summary>Deletes notices (listed in a check-in) or finished rows (swept); one already gone is no error.</summary>
-    public async Task DeleteAsync(IEnumerable<ITableEntity> entities, CancellationToken ct)
+    private async Task DeleteAsync(IEnumerable<ITableEntity> entities, CancellationToken ct)
     {
         foreach (var e in entities)
         {
@@ -269,12 +303,4 @@ internal sealed class TableOutbox(TableStorage storage)
             }
         }
     }
-}
-
-/// <summary>What planning reads of one recovery's outbox partition.</summary>
-internal sealed class OutboxState
-{
-    public List<OutboxRow> Pending { get; } = [];
-    public List<NoticeEntity> Notices { get; } = [];
-    public PlanRow? Plan { get; set; }
 }

@@ -3,17 +3,20 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using RecoveryBot.Core.Model;
 using RecoveryBot.Core.Schedule;
+using RecoveryBot.Storage.Entities;
 
 namespace RecoveryBot.Storage.Scheduling;
 
 /// <summary>
 /// The due-index (table Schedule): one entry per recovery and wake-up, in the UTC hour bucket of its time, so a tick
 /// reads only the buckets up to now. Entries are claimed with ETag-guarded leases and removed only if nobody woke the
-/// recovery again meanwhile; a wake-up is never moved later by anyone but the host that just planned from it.
+/// recovery again meanwhile; a wake-up is never moved later by anyone but the host that just planned from it. A
+/// watermark (table Leases) keeps the oldest bucket that may still hold entries; scans start there.
 /// </summary>
-public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, ILogger<TableScheduleIndex> log) : IScheduleIndex
+public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, ILogger<TableScheduleIndex> log) : IDueIndex
 {
     private const int MaxAttempts = 5;
+    private const string FirstBucket = "0000000000";
 
     private TableClient Table => storage.Schedule;
 
@@ -32,6 +35,22 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         }
     }
 
+    public async Task<DueScan> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        var watermark = await WatermarkAsync(ct);
+        // The previous hour is always read again, so a wake written by a host whose clock lags a little is not skipped.
+        var floor = TableNames.Bucket(now - TimeSpan.FromHours(1));
+        var from = watermark ?? FirstBucket;
+        var entries = await DueAsync(string.CompareOrdinal(from, floor) < 0 ? from : floor, now, max, ct);
+        return new DueScan([.. entries.Select(e => e.ToWake())], watermark);
+    }
+
+    public async Task AdvanceAsync(DueScan scan, IEnumerable<DueWake> left, DateTimeOffset now, CancellationToken ct)
+    {
+        var next = left.Select(w => TableNames.Bucket(w.WakeAt)).Append(TableNames.Bucket(now - TimeSpan.FromHours(1))).Min(StringComparer.Ordinal)!;
+        if (scan.Watermark is null || string.CompareOrdinal(next, scan.Watermark) > 0) await SetWatermarkAsync(next, ct);
+    }
+
     internal async Task<List<DueEntry>> DueAsync(string fromBucket, DateTimeOffset now, int max, CancellationToken ct)
     {
         var entries = new List<DueEntry>();
@@ -45,34 +64,33 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         return entries;
     }
 
-    /// <summary>The entry with this host's lease and its new ETag, or null when another host has it.</summary>
-    internal async Task<DueEntry?> TryClaimAsync(DueEntry entry, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The entry with this host's lease and its new ETag, or null when another host changed it first.</summary>
+    public async Task<DueWake?> TryClaimAsync(DueWake wake, string owner, DateTimeOffset until, CancellationToken ct)
     {
-        if (entry.IsLeased(now)) return null;
-        entry.LeaseOwner = owner;
-        entry.LeaseUntil = until;
-        return await TryReplaceAsync(entry, ct) ? entry : null;
+        var entry = DueEntry.From(wake with { LeaseOwner = owner, LeaseUntil = until });
+        return await TryReplaceAsync(entry, ct) ? entry.ToWake() : null;
     }
 
     /// <summary>
     /// Done with a claimed entry: the recovery next wakes at <paramref name="next"/> (null: only a turn wakes it), and the
     /// claimed entry goes, unless it was woken again since it was claimed, in which case it stays for the next tick.
     /// </summary>
-    internal async Task CompleteAsync(DueEntry claimed, DateTimeOffset? next, CancellationToken ct)
+    public async Task CompleteAsync(DueWake claimed, DateTimeOffset? next, CancellationToken ct)
     {
-        if (next is { } at && TableNames.Bucket(at) == claimed.PartitionKey)
+        var entry = DueEntry.From(claimed);
+        if (next is { } at && TableNames.Bucket(at) == entry.PartitionKey)
         {
-            claimed.WakeAt = at;
-            claimed.LeaseOwner = null;
-            claimed.LeaseUntil = null;
-            claimed.Failures = null;
-            await TryReplaceAsync(claimed, ct);
+            entry.WakeAt = at;
+            entry.LeaseOwner = null;
+            entry.LeaseUntil = null;
+            entry.Failures = null;
+            await TryReplaceAsync(entry, ct);
             return;
         }
-        if (next is { } later) await ScheduleAsync(claimed.Recovery, later, ct);
+        if (next is { } later) await ScheduleAsync(entry.Recovery, later, ct);
         try
         {
-            await Table.DeleteEntityAsync(claimed.PartitionKey, claimed.RowKey, claimed.ETag, ct);
+            await Table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, entry.ETag, ct);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -81,22 +99,19 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
     }
 
     /// <summary>
-    /// Planning a claimed entry failed for a reason a retry in two minutes will not fix (a row that cannot be read, a
-    /// bug): it waits twice as long after each failure, up to <see cref="MaxBackoff"/>, so it neither fills the log nor
-    /// holds the tick's other recoveries back. A turn in the recovery wakes it at once (a new entry). Returns the next try.
+    /// Planning a claimed entry failed for a reason a retry soon will not fix: it moves to <paramref name="at"/> with the
+    /// count of failures. A turn in the recovery still wakes it at once (a new entry).
     /// </summary>
-    internal async Task<DateTimeOffset> DeferAsync(DueEntry claimed, TimeSpan first, CancellationToken ct)
+    public async Task DeferAsync(DueWake claimed, DateTimeOffset at, int failures, CancellationToken ct)
     {
-        var failures = (claimed.Failures ?? 0) + 1;
-        var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, first.Ticks << Math.Min(failures - 1, 20)));
-        var at = time.GetUtcNow() + wait;
-        var next = DueEntry.Create(claimed.Recovery, at);
+        var entry = DueEntry.From(claimed);
+        var next = DueEntry.Create(entry.Recovery, at);
         next.Failures = failures;
-        if (next.PartitionKey == claimed.PartitionKey)
+        if (next.PartitionKey == entry.PartitionKey)
         {
-            next.ETag = claimed.ETag;
+            next.ETag = entry.ETag;
             await TryReplaceAsync(next, ct);
-            return at;
+            return;
         }
         try
         {
@@ -108,17 +123,13 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         }
         try
         {
-            await Table.DeleteEntityAsync(claimed.PartitionKey, claimed.RowKey, claimed.ETag, ct);
+            await Table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, entry.ETag, ct);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             // Woken again while it was being planned: that entry stays and is planned on the next tick.
         }
-        return at;
     }
-
-    /// <summary>The longest wait between two tries of a recovery whose planning keeps failing.</summary>
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     /// <summary>Makes the recovery wake no later than <paramref name="at"/>; an earlier wake-up already there stands.</summary>
     internal async Task ScheduleAsync(RecoveryId recovery, DateTimeOffset at, CancellationToken ct)
@@ -149,22 +160,15 @@ public sealed class TableScheduleIndex(TableStorage storage, TimeProvider time, 
         throw new RequestFailedException(412, $"The wake-up of {recovery} kept changing; it is tried again on the next tick.");
     }
 
-    /// <summary>The plan state as older versions kept it here; read only for a recovery whose outbox has no plan row yet.</summary>
-    internal async Task<PlanStateEntity?> PlanStateAsync(RecoveryId recovery, CancellationToken ct)
-    {
-        var found = await Table.GetEntityIfExistsAsync<PlanStateEntity>(recovery.Value, recovery.Value, cancellationToken: ct);
-        return found.HasValue ? found.Value : null;
-    }
-
-    internal async Task<string?> WatermarkAsync(CancellationToken ct)
+    private async Task<string?> WatermarkAsync(CancellationToken ct)
     {
         var found = await storage.Leases.GetEntityIfExistsAsync<WatermarkEntity>(
             WatermarkEntity.Partition, WatermarkEntity.Row, cancellationToken: ct);
         return found.HasValue ? found.Value!.Bucket : null;
     }
 
-    internal Task SetWatermarkAsync(string bucket, CancellationToken ct) =>
-        storage.Leases.UpsertEntityAsync(new WatermarkEntity { Bucket = bucket }, TableUpdateMode.Replace, ct);
+    private async Task SetWatermarkAsync(string bucket, CancellationToken ct) =>
+        await storage.Leases.UpsertEntityAsync(new WatermarkEntity { Bucket = bucket }, TableUpdateMode.Replace, ct);
 
     private async Task<bool> TryReplaceAsync(DueEntry entry, CancellationToken ct)
     {

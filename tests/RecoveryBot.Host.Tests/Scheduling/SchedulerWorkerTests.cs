@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Host.Scheduling;
-using RecoveryBot.Storage.Scheduling;
 
 namespace RecoveryBot.Host.Tests.Scheduling;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
-using RecoveryBot.Storage.Scheduling;
+using RecoveryBot.Core.Schedule;
 
 namespace RecoveryBot.Host.Tests.Scheduling;
 

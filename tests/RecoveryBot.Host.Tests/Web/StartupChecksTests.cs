@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RecoveryBot.Host.Scheduling;
 using RecoveryBot.Slack;
 using RecoveryBot.Storage;
-using RecoveryBot.Storage.Scheduling;
 using RecoveryBot.Teams;
 
 namespace RecoveryBot.Host.Tests.Web;
@@ -17,7 +17,7 @@ public sealed class StartupChecksTests
         var env = new Mock<IHostEnvironment>();
         env.SetupGet(e => e.EnvironmentName).Returns(environment);
         var services = new ServiceCollection().AddLogging().AddSingleton(env.Object);
-        services.AddTableStorage(config).AddTableScheduling(config).AddRecoveryBotCore(config).AddTeamsChannel(config).AddSlackChannel(config);
+        services.AddTableStorage(config).AddSchedulerRunner(config).AddRecoveryBotCore(config).AddTeamsChannel(config).AddSlackChannel(config);
         using var provider = services.BuildServiceProvider();
         return StartupChecks.Find(provider);
     }

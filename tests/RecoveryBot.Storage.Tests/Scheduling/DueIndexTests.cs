@@ -37,7 +37,7 @@ public sealed class DueIndexTests(AzuriteFixture azurite) : SchedulerTestBase(az
     {
         await Index.WakeAsync(Id, Ct);
         var entry = Assert.Single(await Index.DueAsync("0000000000", Time.GetUtcNow(), 10, Ct));
-        var claimed = await Index.TryClaimAsync(entry, "host-1", Time.GetUtcNow().AddMinutes(2), Time.GetUtcNow(), Ct);
+        var claimed = await Index.TryClaimAsync(entry.ToWake(), "host-1", Time.GetUtcNow().AddMinutes(2), Ct);
         Time.Advance(TimeSpan.FromSeconds(5));
 
         await Index.WakeAsync(Id, Ct); // a turn commits while host-1 plans from older state

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Storage.Scheduling;
 using RecoveryBot.Storage.Tests.Azurite;
 
@@ -70,7 +71,7 @@ public sealed class OutboxCleanupTests(AzuriteFixture azurite) : SchedulerTestBa
         // A one-day catch-up allows an 8-day retention, and no check-in (which takes the notices along) is due again.
         void Short(SchedulerOptions o) => (o.CatchUpLimit, o.OutboxRetention) = (TimeSpan.FromDays(1), TimeSpan.FromDays(8));
         var r = await SeedAsync(Recovery("Europe/Berlin", "C-failed"), WeekGaps());
-        Poster.Answer = _ => new Core.Schedule.PostResult.Failed("channel archived");
+        Poster.Answer = _ => new PostResult.Failed("channel archived");
         await TickUntilAsync(new DateTimeOffset(2026, 12, 3, 7, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), NewRunner("host-1", configure: Short));
         Assert.Equal(OutboxRow.Failed, (await RowAsync(r.Id, WeekKeys[0])).Status);
         var notice = Assert.Single(await Outbox.NoticesAsync(r.Id, Ct));

@@ -9,8 +9,7 @@ namespace RecoveryBot.Storage.Tests.Scheduling;
 /// <summary>The scheduler reads a retester's stored zone and reminds them in their own business hours.</summary>
 public sealed class PersonZoneTests(AzuriteFixture azurite) : SchedulerTestBase(azurite)
 {
-    private SchedulerRunner Runner(TablePeopleIndex people) =>
-        SchedulerRunner.Create(Storage, Store, [Poster], new SchedulerOptions { InstanceId = "host-1" }, Time, zones: people);
+    private SchedulerRunner Runner(TablePeopleIndex people) => NewRunner("host-1", zones: people);
 
     [Fact]
     public async Task RunOnce_RetesterZoneStored_RemindsAt1000InTheirZoneSameKey()

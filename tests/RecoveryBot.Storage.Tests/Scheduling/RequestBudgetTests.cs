@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using RecoveryBot.Core.Schedule;
 using RecoveryBot.Storage.Scheduling;
 using RecoveryBot.Storage.Tests.Azurite;
 
@@ -26,7 +27,7 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite) : SchedulerTestBa
 
         // Back after an outage on Friday noon: each recovery owes a nudge, a retest reminder and an escalation.
         Time.SetUtcNow(FridayNoon);
-        var report = await SchedulerRunner.Create(counted, Store, [Poster], new SchedulerOptions { InstanceId = "host-2" }, Time).RunOnceAsync(Ct);
+        var report = await NewRunner("host-2", storage: counted).RunOnceAsync(Ct);
 
         Assert.Equal(9, report.Sent.Count(s => s.Status == SendStatus.Posted));
         Assert.InRange(counter.Count, 1, 3 * 9);

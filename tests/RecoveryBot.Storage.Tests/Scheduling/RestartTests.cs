@@ -29,7 +29,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         await SeedAsync(Recovery("Europe/Berlin", "C-dead"), WeekGaps());
         Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 8, 30, 0, TimeSpan.Zero)); // Wed 09:30 Berlin: the nudge is due
         var entry = Assert.Single(await Index.DueAsync("0000000000", Time.GetUtcNow(), 10, Ct));
-        Assert.NotNull(await Index.TryClaimAsync(entry, "dead-host", Time.GetUtcNow().AddMinutes(2), Time.GetUtcNow(), Ct));
+        Assert.NotNull(await Index.TryClaimAsync(entry.ToWake(), "dead-host", Time.GetUtcNow().AddMinutes(2), Ct));
         var survivor = NewRunner("host-2");
 
         await survivor.RunOnceAsync(Ct);
@@ -50,10 +50,8 @@ public sealed class RestartTests(AzuriteFixture azurite) : SchedulerTestBase(azu
         var plan = SchedulePlanner.Plan(new ScheduleInput(r, WeekGaps(), []), Start, now);
         var nudge = Assert.Single(plan.Due);
         Assert.True((await Outbox.EnqueueAsync(r, nudge, now, Ct)).Added);
-        var row = await RowAsync(r.Id, nudge.Key);
-        row.LeaseOwner = "dead-host";
-        row.LeaseUntil = now.AddMinutes(2);
-        Assert.True(await Outbox.TryReplaceAsync(row, Ct));
+        var row = (await RowAsync(r.Id, nudge.Key)).ToItem();
+        Assert.NotNull(await Outbox.TryUpdateAsync(row with { LeaseOwner = "dead-host", LeaseUntil = now.AddMinutes(2) }, Ct));
         var survivor = NewRunner("host-2");
 
         await TickUntilAsync(now.AddMinutes(10), TimeSpan.FromSeconds(30), survivor);

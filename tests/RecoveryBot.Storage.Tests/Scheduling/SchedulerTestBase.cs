@@ -28,12 +28,18 @@ public abstract class SchedulerTestBase(AzuriteFixture azurite) : StoreTestBase(
 
     internal TableOutbox Outbox => new(Storage);
 
-    /// <summary>A new scheduler instance, as a new host (or a restarted one) would build it.</summary>
-    internal SchedulerRunner NewRunner(string owner, IChannelPoster? channel = null, Action<SchedulerOptions>? configure = null)
+    /// <summary>
+    /// A new scheduler instance, as a new host (or a restarted one) would build it: Core's runner over the table ports,
+    /// of <paramref name="storage"/> when given (else the test's tables).
+    /// </summary>
+    internal SchedulerRunner NewRunner(string owner, IChannelPoster? channel = null, Action<SchedulerOptions>? configure = null,
+        TableStorage? storage = null, IPersonZones? zones = null)
     {
         var options = new SchedulerOptions { InstanceId = owner };
         configure?.Invoke(options);
-        return SchedulerRunner.Create(Storage, Store, [channel ?? Poster], options, Time);
+        storage ??= Storage;
+        return new SchedulerRunner(new TableScheduleIndex(storage, Time, NullLogger<TableScheduleIndex>.Instance), new TableOutbox(storage),
+            Store, [channel ?? Poster], options, Time, new TableStoreFailures(), zones: zones);
     }
 
     /// <summary>Stores the recovery and its gaps and wakes the scheduler for it, as the start turn does.</summary>

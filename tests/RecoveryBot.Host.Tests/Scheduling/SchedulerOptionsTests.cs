@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RecoveryBot.Storage.Scheduling;
+using RecoveryBot.Core.Schedule;
+using RecoveryBot.Host.Scheduling;
 
-namespace RecoveryBot.Storage.Tests.Scheduling;
+namespace RecoveryBot.Host.Tests.Scheduling;
 
 /// <summary>Section <c>Scheduler</c> as the host binds it: the outbox retention must outlast the catch-up window.</summary>
 public sealed class SchedulerOptionsTests
@@ -13,7 +14,7 @@ public sealed class SchedulerOptionsTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create("Scheduler:" + s.Key, (string?)s.Value)))
             .Build();
-        using var services = new ServiceCollection().AddTableScheduling(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddSchedulerRunner(configuration).BuildServiceProvider();
         return services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
     }
 

@@ -1,4 +1,4 @@
-namespace RecoveryBot.Storage.Scheduling;
+namespace RecoveryBot.Core.Schedule;
 
 /// <summary>One scheduler tick, as the host's loop sees it; <see cref="SchedulerRunner"/> is the real one.</summary>
 public interface ISchedulerTick

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using RecoveryBot.Core.Schedule;
 
-namespace RecoveryBot.Storage.Scheduling;
+namespace RecoveryBot.Core.Schedule;
 
 /// <summary>Configuration section <c>Scheduler</c>.</summary>
 public sealed class SchedulerOptions : IValidatableObject
@@ -75,7 +74,8 @@ public sealed class SchedulerOptions : IValidatableObject
         }
     }
 
-    internal string Owner => string.IsNullOrWhiteSpace(InstanceId) ? DefaultOwner : InstanceId;
+    /// <summary>This host's name on leases: <see cref="InstanceId"/>, else one made up for the process.</summary>
+    public string Owner => string.IsNullOrWhiteSpace(InstanceId) ? DefaultOwner : InstanceId;
 
     private static readonly string DefaultOwner =
         $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";

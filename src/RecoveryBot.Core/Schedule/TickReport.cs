@@ -1,7 +1,6 @@
 using RecoveryBot.Core.Model;
-using RecoveryBot.Core.Schedule;
 
-namespace RecoveryBot.Storage.Scheduling;
+namespace RecoveryBot.Core.Schedule;
 
 /// <summary>What one tick did: the recoveries it handled, what the planner found due, and what was sent.</summary>
 public sealed record TickReport(int Recoveries, IReadOnlyList<PlannedPost> Planned, IReadOnlyList<SendOutcome> Sent)
