@@ -36,8 +36,10 @@ internal sealed class DueProcessor(
         var box = await outbox.ReadAsync(recovery.Id, ct);
         var sweepAt = await sweeper.SweepAsync(recovery.Id, box.Plan.SweepAt, box.Plan.SweepDue(now), box.Pending.Select(p => p.DueAt), ct);
         var (plan, planned, planAgainBy, added) = await PlanAsync(recovery, box, sweepAt, now, ct);
-        var drained = await sender.DrainAsync(recovery, [.. box.Pending, .. added.Where(a => a.Added).Select(a => a.Item)],
-            added.Where(a => a.Added && a.Item.LeaseOwner == options.Owner).Select(a => a.Item.Key).ToHashSet(StringComparer.Ordinal), ct);
+        // A post refused as too large to store is parked as failed (its notice is owed to the lead): nothing to send.
+        var stored = added.Where(a => a.Added && a.Refused is null).ToList();
+        var drained = await sender.DrainAsync(recovery, [.. box.Pending, .. stored.Select(a => a.Item)],
+            stored.Where(a => a.Item.LeaseOwner == options.Owner).Select(a => a.Item.Key).ToHashSet(StringComparer.Ordinal), ct);
         await index.CompleteAsync(claimed, Earliest(Earliest(Earliest(plan.NextWake, drained.RetryAt), planAgainBy), plan.SweepAt), ct);
         return (planned, drained.Outcomes);
     }
