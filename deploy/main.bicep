@@ -22,10 +22,10 @@ param appName string = '${baseName}-${uniqueString(resourceGroup().id)}'
 @description('App Service plan SKU. B1 is the smallest with Always On and health checks; use P0v3 or higher for autoscale.')
 param planSku string = 'B1'
 
-@description('Number of host instances. Several are safe: the scheduler and the outbox claim work with ETag-guarded leases.')
+@description('Number of host instances. Two by default, so a restart or a failed instance never takes the bot away; several are safe: the scheduler, the outbox and Slack event claims use ETag-guarded leases, and posts are stored before they are sent.')
 @minValue(1)
 @maxValue(10)
-param instanceCount int = 1
+param instanceCount int = 2
 
 @description('Container image to run (e.g. myregistry.azurecr.io/recoverybot:1.0.0). Empty: the .NET 10 runtime stack, deployed with a zip of `dotnet publish`.')
 param containerImage string = ''

@@ -8,7 +8,7 @@ using './main.bicep'
 
 param baseName = readEnvironmentVariable('RB_BASE_NAME', 'recoverybot')
 param planSku = readEnvironmentVariable('RB_PLAN_SKU', 'B1')
-param instanceCount = int(readEnvironmentVariable('RB_INSTANCE_COUNT', '1'))
+param instanceCount = int(readEnvironmentVariable('RB_INSTANCE_COUNT', '2'))
 param botAppId = readEnvironmentVariable('BOT_APP_ID')
 param botAppPassword = readEnvironmentVariable('BOT_APP_PASSWORD')
 param botTenantId = readEnvironmentVariable('BOT_TENANT_ID')

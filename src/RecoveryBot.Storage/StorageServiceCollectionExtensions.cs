@@ -35,7 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDirectAddresses>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.TryAddSingleton<IPersonZones>(sp => sp.GetRequiredService<TablePeopleIndex>());
         services.TryAddSingleton(sp => new PersonZones(sp.GetRequiredService<IPersonZones>(), sp.GetService<IPeopleIndex>(), sp.GetService<IScheduleIndex>()));
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton<ITurnOutbox, TableTurnOutbox>();
         services.TryAddSingleton<PostHandover>();
         services.AddScheduleIndex();

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RecoveryBot.Core.App;
+using RecoveryBot.Core.Model;
+using RecoveryBot.Core.Views;
 using RecoveryBot.Slack.BlockKit;
 using RecoveryBot.Slack.Outbound;
 using RecoveryBot.Slack.Tests.Fakes;
@@ -14,6 +16,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
     private FakeSlackApi _api = null!;
     private ServiceProvider _services = null!;
     private OutboundWorker _worker = null!;
+    private readonly MarkRecorder _marks = new();
 
     public async Task InitializeAsync()
     {
@@ -26,6 +29,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
         services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
         services.AddSingleton(Mock.Of<Microsoft.Extensions.Hosting.IHostApplicationLifetime>());
+        services.AddSingleton<ITurnOutbox>(_marks);
         _services = services.BuildServiceProvider();
         _worker = _services.GetServices<IHostedService>().OfType<OutboundWorker>().Single();
         await _worker.StartAsync(default);
@@ -53,5 +57,60 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
 
         var posts = (await _api.WaitFor(c => c.Count(x => x.Method == "chat.postMessage") == 3)).Where(x => x.Method == "chat.postMessage");
         Assert.Equal(["first", "second", "third"], posts.Select(SlackWorld.Text));
+    }
+
+    [Fact]
+    public async Task StoredPosts_SentInOrder_EachMarkedAfterItWentOut()
+    {
+        var replies = _services.GetRequiredService<RecoveryBot.Slack.Turns.SlackReplies>();
+        var posts = new PendingPosts(new RecoveryId("r1"), "g|0000000001", "host-a",
+            [new Reply.Text("G-1 logged by Mo: Exports time out.", Audience.Channel), new Reply.Direct(new UserRef("U0ANA", "Ana"), new Reply.Text("You own G-1 now."), null)]);
+
+        _services.GetRequiredService<OutboundQueue>().Enqueue(replies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
+
+        await SlackWorld.Eventually(() => Task.FromResult(_marks.Marks.Count == 2), "both marks");
+        var sent = _api.Calls.Where(c => c.Method == "chat.postMessage").Select(SlackWorld.Text).ToList();
+        Assert.Equal(["G-1 logged by Mo: Exports time out.", "You own G-1 now."], sent);
+        // One mark per message; the last one says all are out.
+        Assert.Equal([1, 2], _marks.Marks.Select(m => m.Sent));
+    }
+
+    [Fact]
+    public async Task StoredPostsPartlySent_ResumeAfterTheLastMarkedOne()
+    {
+        var replies = _services.GetRequiredService<RecoveryBot.Slack.Turns.SlackReplies>();
+        var posts = new PendingPosts(new RecoveryId("r1"), "~p|abc", "host-b",
+            [new Reply.Text("First, already out.", Audience.Channel), new Reply.Direct(new UserRef("U0ANA", "Ana"), new Reply.Text("Second, to Ana."), null)], Sent: 1);
+
+        _services.GetRequiredService<OutboundQueue>().Enqueue(replies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
+
+        await SlackWorld.Eventually(() => Task.FromResult(_marks.Marks.Count == 1), "the mark");
+        var sent = _api.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+        Assert.DoesNotContain(sent, c => SlackWorld.Text(c).Contains("First, already out.", StringComparison.Ordinal));
+        Assert.Equal("Second, to Ana.", SlackWorld.Text(Assert.Single(sent)));
+        Assert.Equal(2, _marks.Marks.Single().Sent);
+    }
+
+    /// <summary>Records the marks the worker writes; the rest of the outbox is not used by sending.</summary>
+    private sealed class MarkRecorder : ITurnOutbox
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Carrier, int Sent)> _marks = new();
+
+        public IReadOnlyList<(string Carrier, int Sent)> Marks => [.. _marks];
+
+        public Task MarkSentAsync(PendingPosts posts, int sent, CancellationToken ct)
+        {
+            _marks.Enqueue((posts.Carrier, sent));
+            return Task.CompletedTask;
+        }
+
+        public Task OpenLaneAsync(string host, RecoveryId recovery, CancellationToken ct) => Task.CompletedTask;
+        public Task<IReadOnlyList<PendingPosts>> PendingAsync(RecoveryId recovery, string host, CancellationToken ct) => Task.FromResult<IReadOnlyList<PendingPosts>>([]);
+        public Task<PendingPosts> MoveAsync(PendingPosts posts, string host, CancellationToken ct) => Task.FromResult(posts with { Host = host });
+        public Task BeatAsync(string host, DateTimeOffset until, CancellationToken ct) => Task.CompletedTask;
+        public Task<IReadOnlyList<string>> SilentHostsAsync(DateTimeOffset now, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+        public Task<bool> AdoptAsync(string silent, string by, DateTimeOffset until, CancellationToken ct) => Task.FromResult(false);
+        public Task<IReadOnlyList<RecoveryId>> LanesAsync(string host, CancellationToken ct) => Task.FromResult<IReadOnlyList<RecoveryId>>([]);
+        public Task ForgetAsync(string host, CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -24,10 +24,14 @@ internal sealed class SocketDispatcher(CommandEndpoint commands, EventsEndpoint 
     {
         if (envelope.EnvelopeId is not { Length: > 0 } id) return null;
         var ack = new SocketAck(id, null);
-        // Slack redelivers an envelope it saw no ack for (maybe to another connection or host); one already begun is only acked again.
-        if (envelope.Payload is not { ValueKind: JsonValueKind.Object } payload || !await claims.TryClaimAsync(EnvelopeScope, id, ct))
+        // Slack redelivers an envelope it saw no ack for (maybe to another connection or host); one that ran to the end is
+        // only acked again. One still running elsewhere is not acked: its host may have died, and Slack's next
+        // redelivery, after the claim's lease, runs it.
+        if (envelope.Payload is not { ValueKind: JsonValueKind.Object } payload) return SlackJson.Answer(ack, SlackJson.Default.SocketAck);
+        switch (await claims.ClaimAsync(EnvelopeScope, id, ct))
         {
-            return SlackJson.Answer(ack, SlackJson.Default.SocketAck);
+            case ClaimOutcome.Finished: return SlackJson.Answer(ack, SlackJson.Default.SocketAck);
+            case ClaimOutcome.Running: return null;
         }
         var (path, body, run) = envelope.Type switch
         {
@@ -51,8 +55,14 @@ internal sealed class SocketDispatcher(CommandEndpoint commands, EventsEndpoint 
             await claims.ReleaseAsync(EnvelopeScope, id, CancellationToken.None);
             throw;
         }
-        await claims.CompleteAsync(EnvelopeScope, id, CancellationToken.None);
         var status = http.Response.StatusCode;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The event inside is still running elsewhere (see EventsEndpoint): no ack, so Slack delivers it again.
+            await claims.ReleaseAsync(EnvelopeScope, id, CancellationToken.None);
+            return null;
+        }
+        await claims.CompleteAsync(EnvelopeScope, id, CancellationToken.None);
         var answer = ((MemoryStream)http.Response.Body).ToArray();
         if (status != StatusCodes.Status200OK)
         {
