@@ -87,17 +87,18 @@ internal sealed class ChangesetBatch
     /// </summary>
     private void Keep(RecoveryId id, TurnPosts posts)
     {
-        var json = OutboxJson.WriteAll(posts.Replies);
         if (actions.Count == 1 && actions[0].ActionType == TableTransactionActionType.Add && actions[0].Entity is TableEntity only
             && only.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal))
         {
-            TurnPostRows.Attach(only, posts.Host, json);
+            // A new item's announcement is derived from the item: its row only notes that it is owed.
+            var kept = posts.Announces is { } g && only.RowKey == RowKeys.Gap(g) ? TurnPostRows.Announcement : OutboxJson.WriteAll(posts.Replies);
+            TurnPostRows.Attach(only, posts.Host, kept);
             if (TableLimits.Problem(only) is null) { PostsAt = only.RowKey; return; }
             TurnPostRows.Detach(only);
             return;
         }
         if (actions.Count >= MaxOperations) return;
-        var row = TurnPostRows.Create(id, posts.Host, json);
+        var row = TurnPostRows.Create(id, posts.Host, OutboxJson.WriteAll(posts.Replies));
         if (TableLimits.Problem(row) is not null || !rowKeys.Add(row.RowKey)) return;
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         labels.Add("posts");

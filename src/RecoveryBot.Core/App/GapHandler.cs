@@ -21,10 +21,22 @@ internal static class GapHandler
             SourceLink = c.SourceLink, Origin = ctx.Turn.Origin,
         });
         // No history row: the gap row records who reported what and when (see ViewHandler.History), so a report is one insert.
-        var frozen = bucket == Bucket.Later ? " New requests are frozen, so it goes to the later list." : "";
-        ctx.Say($"{gap.Id} logged by {ctx.Actor.Name}: {gap.Title}.{frozen}", Audience.Channel);
-        ctx.Show(GapDocs.Row(r, gap, ctx.Today, GapActions.For(r, gap, null)));
+        foreach (var reply in Announcement(r, gap, ctx.Today)) ctx.Add(reply);
+        ctx.Announces = gap.Id;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// What the channel is told of a new item: the line and its card. Derived from the item alone, so a host that sends
+    /// the announcement after a hand-over can derive it again from the stored row (<see cref="TurnPosts.Announces"/>).
+    /// </summary>
+    public static IReadOnlyList<Reply> Announcement(Recovery r, Gap gap, DateOnly today)
+    {
+        var frozen = gap.Bucket == Bucket.Later ? " New requests are frozen, so it goes to the later list." : "";
+        return [
+            new Reply.Text($"{gap.Id} logged by {gap.Reporter.Name}: {gap.Title}.{frozen}", Audience.Channel),
+            new Reply.Card(GapDocs.Row(r, gap, today, GapActions.For(r, gap, null)), Audience.Channel),
+        ];
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ public sealed record TurnPosts(string Host, IReadOnlyList<Reply> Replies)
     /// <summary>The replies of a turn that leave it for others (and so are kept): channel posts, updates, direct messages.</summary>
     public static IReadOnlyList<Reply> Outgoing(IReadOnlyList<Reply> replies) => [.. replies.Where(IsOutgoing)];
 
+    /// <summary>
+    /// Set when the posts are exactly a new item's announcement (<see cref="GapHandler.Announcement"/>): the store may
+    /// keep only this reference on the item's own row, and a host that adopts the posts derives them again from it.
+    /// </summary>
+    public GapId? Announces { get; init; }
+
     public static bool IsOutgoing(Reply reply) => reply is Reply.Text { To: Audience.Channel } or Reply.Card { To: Audience.Channel }
         or Reply.UpdateCard or Reply.Direct;
 }
@@ -24,7 +30,10 @@ public sealed record TurnPosts(string Host, IReadOnlyList<Reply> Replies)
 /// </summary>
 public sealed record PendingPosts(RecoveryId Recovery, string Carrier, string Host, IReadOnlyList<Reply> Replies, int Sent = 0)
 {
-    public bool Done => Sent >= Replies.Count;
+    /// <summary>The posts are this item's announcement; read back from the store, <see cref="Replies"/> is empty until derived again.</summary>
+    public GapId? Announces { get; init; }
+
+    public bool Done => Sent >= Replies.Count && (Announces is null || Replies.Count > 0);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using RecoveryBot.Core.Model;
+
 namespace RecoveryBot.Core.App;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RecoveryBot.Core.App;
 /// host (its own lane opened first, so a second failure is handed over again) and queued here, oldest first. Only one
 /// host adopts a silent one; a host that stops cleanly ends its heartbeat so the hand-over starts at once.
 /// </summary>
-public sealed class PostHandover(ITurnOutbox outbox, TimeProvider time)
+public sealed class PostHandover(ITurnOutbox outbox, TimeProvider time, IRecoveryStore? store = null)
 {
     /// <summary>One round; returns the number of post batches adopted. <paramref name="send"/> queues a batch on this host.</summary>
     public async Task<int> RoundAsync(string me, TimeSpan lease, Func<PendingPosts, CancellationToken, Task> send, CancellationToken ct)
@@ -24,13 +26,28 @@ public sealed class PostHandover(ITurnOutbox outbox, TimeProvider time)
                 await outbox.OpenLaneAsync(me, recovery, ct);
                 foreach (var posts in pending)
                 {
-                    await send(await outbox.MoveAsync(posts, me, ct), ct);
+                    var moved = await outbox.MoveAsync(posts, me, ct);
+                    if (await DeriveAsync(moved, ct) is not { } ready)
+                    {
+                        // The item is gone (or no store to read it from): nothing can be announced.
+                        await outbox.MarkSentAsync(moved with { Announces = null }, int.MaxValue, ct);
+                        continue;
+                    }
+                    await send(ready, ct);
                     adopted++;
                 }
             }
             await outbox.ForgetAsync(silent, ct);
         }
         return adopted;
+    }
+
+    /// <summary>An announcement kept as a reference is derived again from the item as it is now.</summary>
+    private async Task<PendingPosts?> DeriveAsync(PendingPosts posts, CancellationToken ct)
+    {
+        if (posts.Announces is not { } id || posts.Replies.Count > 0) return posts;
+        if (store is null || await store.GetRecoveryAsync(posts.Recovery, ct) is not { } r || await store.GetGapAsync(r.Id, id, ct) is not { } gap) return null;
+        return posts with { Replies = GapHandler.Announcement(r, gap, r.Zone.Today(time.GetUtcNow())) };
     }
 
     /// <summary>Posts that can never be sent (their recovery is gone) are marked as sent, so nobody adopts them again.</summary>

@@ -367,7 +367,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
         var outgoing = TurnPosts.Outgoing(ctx.Result().Replies);
         if (outgoing.Count == 0) return changes;
         await outbox.OpenLaneAsync(host, ctx.R.Id, ct);
-        return changes with { Posts = new TurnPosts(host, outgoing) };
+        return changes with { Posts = new TurnPosts(host, outgoing) { Announces = outgoing.Count == ctx.Result().Replies.Count ? ctx.Announces : null } };
     }
 
     /// <summary>A turn that changes nothing but posts to others (a status note): its posts are stored on their own.</summary>
@@ -381,7 +381,7 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
 
     private static TurnResult Result(TurnContext ctx, Changeset changes, CommitResult.Committed done) =>
         changes.Posts is { } posts && done.PostsAt is { } carrier
-            ? ctx.Result() with { Pending = new PendingPosts(ctx.R.Id, carrier, posts.Host, posts.Replies) }
+            ? ctx.Result() with { Pending = new PendingPosts(ctx.R.Id, carrier, posts.Host, posts.Replies) { Announces = posts.Announces } }
             : ctx.Result();
 
     /// <summary>The row read, with its gap counter (a lower bound) raised to a number this turn has seen taken.</summary>

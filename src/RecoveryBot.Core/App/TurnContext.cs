@@ -34,6 +34,9 @@ public sealed class TurnContext(IRecoveryStore store, Turn turn, Recovery? recov
     /// <summary>Set for card clicks: the revision the card showed.</summary>
     public int? ExpectedRevision { get; init; }
     public GapId? StaleGap { get; private set; }
+
+    /// <summary>Set by a report: the turn's posts are exactly the new item's announcement (see <see cref="GapHandler.Announcement"/>).</summary>
+    public GapId? Announces { get; set; }
     public int? StaleChange { get; private set; }
 
     public DateOnly Resolve(DateSpec date) => date.Resolve(Today);

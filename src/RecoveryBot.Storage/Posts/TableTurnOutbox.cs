@@ -73,6 +73,12 @@ public sealed class TableTurnOutbox(TableStorage storage, TimeProvider time, IOp
         {
             await foreach (var e in storage.Recoveries.QueryAsync<TableEntity>(filter, 1000, ["RowKey", "Timestamp", TurnPostRows.Posts, TurnPostRows.Sent], ct))
             {
+                if (e.GetString(TurnPostRows.Posts) == TurnPostRows.Announcement && e.RowKey.StartsWith(RowKeys.GapPrefix, StringComparison.Ordinal))
+                {
+                    found.Add((e.Timestamp ?? DateTimeOffset.MinValue,
+                        new PendingPosts(recovery, e.RowKey, host, [], e.GetInt32(TurnPostRows.Sent) ?? 0) { Announces = new GapId(RowKeys.GapNumber(e.RowKey)) }));
+                    continue;
+                }
                 if (OutboxJson.TryReadAll(e.GetString(TurnPostRows.Posts)) is not { } replies)
                 {
                     log.LogWarning("Stored posts in {Recovery} row {Row} cannot be read; they are dropped", recovery.Value, e.RowKey);

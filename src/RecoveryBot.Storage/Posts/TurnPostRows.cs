@@ -15,6 +15,9 @@ internal static class TurnPostRows
     public const string Host = "PostHost"; // named literally in TableTurnOutbox's query filters
     public const string Sent = "PostsSent";
 
+    /// <summary>The <see cref="Posts"/> of a report's gap row: the item's announcement, derived again from the row when needed.</summary>
+    public const string Announcement = "announcement";
+
     public static void Attach(TableEntity row, string host, string json)
     {
         row[Posts] = json;
