@@ -17,6 +17,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
     private ServiceProvider _services = null!;
     private OutboundWorker _worker = null!;
     private readonly MarkRecorder _marks = new();
+    private readonly InMemoryRecoveryStore _store = new();
 
     public async Task InitializeAsync()
     {
@@ -27,7 +28,8 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
             ["Slack:ChannelPacing"] = "00:00:00.010",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSlackChannel(config);
-        services.AddSingleton(new RecoveryService(new InMemoryRecoveryStore(), TimeProvider.System, new FixedLinks()));
+        services.AddSingleton(new RecoveryService(_store, TimeProvider.System, new FixedLinks()));
+        services.AddSingleton(new PostHandover(_marks, TimeProvider.System, _store));
         services.AddSingleton(Mock.Of<Microsoft.Extensions.Hosting.IHostApplicationLifetime>());
         services.AddSingleton<ITurnOutbox>(_marks);
         _services = services.BuildServiceProvider();
@@ -66,7 +68,7 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
         var posts = new PendingPosts(new RecoveryId("r1"), "g|0000000001", "host-a",
             [new Reply.Text("G-1 logged by Mo: Exports time out.", Audience.Channel), new Reply.Direct(new UserRef("U0ANA", "Ana"), new Reply.Text("You own G-1 now."), null)]);
 
-        _services.GetRequiredService<OutboundQueue>().Enqueue(replies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
+        _services.GetRequiredService<OutboundQueue>().Enqueue(RecoveryBot.Slack.Turns.SlackReplies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
 
         await SlackWorld.Eventually(() => Task.FromResult(_marks.Marks.Count == 2), "both marks");
         var sent = _api.Calls.Where(c => c.Method == "chat.postMessage").Select(SlackWorld.Text).ToList();
@@ -82,13 +84,38 @@ public sealed class OutboundWorkerTests : IAsyncLifetime
         var posts = new PendingPosts(new RecoveryId("r1"), "~p|abc", "host-b",
             [new Reply.Text("First, already out.", Audience.Channel), new Reply.Direct(new UserRef("U0ANA", "Ana"), new Reply.Text("Second, to Ana."), null)], Sent: 1);
 
-        _services.GetRequiredService<OutboundQueue>().Enqueue(replies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
+        _services.GetRequiredService<OutboundQueue>().Enqueue(RecoveryBot.Slack.Turns.SlackReplies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
 
         await SlackWorld.Eventually(() => Task.FromResult(_marks.Marks.Count == 1), "the mark");
         var sent = _api.Calls.Where(c => c.Method == "chat.postMessage").ToList();
         Assert.DoesNotContain(sent, c => SlackWorld.Text(c).Contains("First, already out.", StringComparison.Ordinal));
         Assert.Equal("Second, to Ana.", SlackWorld.Text(Assert.Single(sent)));
         Assert.Equal(2, _marks.Marks.Single().Sent);
+    }
+
+    [Fact]
+    public async Task BurstOfAnnouncements_OnlyTheFirstWaitRendered_TheRestDerivedFromTheStoreInOrder()
+    {
+        var service = _services.GetRequiredService<RecoveryService>();
+        await service.HandleAsync(new Turn(SlackWorld.Channel, new UserRef("U0LEAD", "Lena")), new Core.Commands.StartCommand("Pilot", null), default);
+        var queue = _services.GetRequiredService<OutboundQueue>();
+        const int Reports = OutboundWorker.KeepRenderedPerLane + 8;
+        var items = new List<OutboundItem>();
+        for (var i = 1; i <= Reports; i++)
+        {
+            var report = await service.HandleAsync(new Turn(SlackWorld.Channel, new UserRef("U0MO", "Mo")), new Core.Commands.ReportCommand(GapKind.Defect, $"Burst item {i}"), default);
+            var posts = new PendingPosts(SlackWorld.Channel.RecoveryId, $"g|{i:D10}", "host-a", TurnPosts.Outgoing(report.Replies)) { Announces = new GapId(i) };
+            items.Add(RecoveryBot.Slack.Turns.SlackReplies.Kept("T0RECOV", "C0PILOT", SlackWorld.Channel, posts));
+        }
+        var reads = _store.RecoveryReads;
+
+        foreach (var item in items) queue.Enqueue(item);
+
+        await SlackWorld.Eventually(() => Task.FromResult(_marks.Marks.Count == Reports), "every announcement marked");
+        var texts = _api.Calls.Where(c => c.Method == "chat.postMessage").Select(SlackWorld.Text).ToList();
+        Assert.Equal(Enumerable.Range(1, Reports).Select(i => $"G-{i} logged by Mo: Burst item {i}."), texts);
+        // The ones queued behind the first were read back from the store (recovery and item) when their turn came.
+        Assert.InRange(_store.RecoveryReads - reads, 8, Reports);
     }
 
     /// <summary>Records the marks the worker writes; the rest of the outbox is not used by sending.</summary>

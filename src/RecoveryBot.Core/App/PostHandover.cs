@@ -42,8 +42,8 @@ public sealed class PostHandover(ITurnOutbox outbox, TimeProvider time, IRecover
         return adopted;
     }
 
-    /// <summary>An announcement kept as a reference is derived again from the item as it is now.</summary>
-    private async Task<PendingPosts?> DeriveAsync(PendingPosts posts, CancellationToken ct)
+    /// <summary>An announcement kept as a reference is derived again from the item as it is now; null when the item is gone.</summary>
+    public async Task<PendingPosts?> DeriveAsync(PendingPosts posts, CancellationToken ct)
     {
         if (posts.Announces is not { } id || posts.Replies.Count > 0) return posts;
         if (store is null || await store.GetRecoveryAsync(posts.Recovery, ct) is not { } r || await store.GetGapAsync(r.Id, id, ct) is not { } gap) return null;

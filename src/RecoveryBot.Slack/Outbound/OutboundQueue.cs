@@ -41,10 +41,10 @@ internal abstract record OutboundItem(string Team, string Channel)
     }
 
     /// <summary>
-    /// A turn's posts to others as stored with its changes: <see cref="Steps"/> renders them when they are sent, and
-    /// each step is marked as sent in the store after it went out (<see cref="Core.App.ITurnOutbox.MarkSentAsync"/>).
+    /// A turn's posts to others as stored with its changes, for the recovery of channel <see cref="Key"/>: rendered when
+    /// they are sent, each message marked as sent in the store after it went out (<see cref="Core.App.ITurnOutbox.MarkSentAsync"/>).
     /// </summary>
-    public sealed record Kept(string Team, string Channel, Core.App.PendingPosts Posts, Func<IReadOnlyList<OutboundItem>> Steps) : OutboundItem(Team, Channel)
+    public sealed record Kept(string Team, string Channel, Core.Model.ChannelKey Key, Core.App.PendingPosts Posts) : OutboundItem(Team, Channel)
     {
         public override bool Paced => true;
     }

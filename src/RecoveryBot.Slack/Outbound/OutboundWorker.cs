@@ -10,11 +10,19 @@ namespace RecoveryBot.Slack.Outbound;
 /// <see cref="SlackOptions.ChannelPacing"/> after each post or update, so a busy channel never holds up another.
 /// A lane ends as soon as it is empty; the next message for that channel starts a new one.
 /// </summary>
-internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender, IOptions<SlackOptions> options, TimeProvider time,
-    ILogger<OutboundWorker> log, Core.App.ITurnOutbox? outbox = null) : BackgroundService
+internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender, Turns.SlackReplies replies, IOptions<SlackOptions> options, TimeProvider time,
+    ILogger<OutboundWorker> log, Core.App.ITurnOutbox? outbox = null, Core.App.PostHandover? handover = null) : BackgroundService
 {
+    /// <summary>
+    /// Announcements queued behind this many messages of their channel wait as a reference only and are derived again
+    /// from the store when their turn comes, so a burst of reports (paced at one a second per channel) does not hold
+    /// every rendered card in memory.
+    /// </summary>
+    public const int KeepRenderedPerLane = 16;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Channel<OutboundItem>> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _backlog = new(StringComparer.Ordinal);
 
     /// <summary>Channels with a running lane (a lane ends when its channel has nothing left to send).</summary>
     internal int ActiveLanes
@@ -36,7 +44,11 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
                         _lanes[item.Lane] = lane;
                         _ = RunLaneAsync(item.Lane, lane, stoppingToken);
                     }
-                    lane.Writer.TryWrite(item);
+                    var waiting = _backlog.GetValueOrDefault(item.Lane);
+                    _backlog[item.Lane] = waiting + 1;
+                    lane.Writer.TryWrite(waiting >= KeepRenderedPerLane && handover is not null && item is OutboundItem.Kept { Posts: { Announces: not null, Replies.Count: > 0 } p } k
+                        ? k with { Posts = p with { Replies = [] } }
+                        : item);
                 }
             }
         }
@@ -65,10 +77,30 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
     /// </summary>
     private async Task SendKeptAsync(string key, OutboundItem.Kept kept, CancellationToken stop)
     {
+        if (kept.Posts is { Announces: not null, Replies.Count: 0 } reference)
+        {
+            Core.App.PendingPosts? derived;
+            try
+            {
+                derived = await DeriveAsync(key, reference, stop);
+            }
+            catch (Core.App.StoreUnavailableException e)
+            {
+                // Still stored and unmarked: sent by whichever host adopts this one's posts.
+                log.LogWarning("An announcement for {Channel} could not be read and waits in storage: {Error}", key, e.Message);
+                return;
+            }
+            if (derived is null)
+            {
+                await MarkAsync(kept, int.MaxValue, stop);
+                return;
+            }
+            kept = kept with { Posts = derived };
+        }
         IReadOnlyList<OutboundItem> steps;
         try
         {
-            steps = kept.Steps();
+            steps = replies.Steps(kept);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -83,6 +115,23 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
             if (steps[i].Paced) await Task.Delay(options.Value.ChannelPacing, time, stop);
         }
         if (steps.Count <= kept.Posts.Sent) await MarkAsync(kept, kept.Posts.Replies.Count, stop);
+    }
+
+    /// <summary>An announcement waiting as a reference, derived again from the store (a few tries while storage is away).</summary>
+    private async Task<Core.App.PendingPosts?> DeriveAsync(string key, Core.App.PendingPosts posts, CancellationToken stop)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await handover!.DeriveAsync(posts, stop);
+            }
+            catch (Core.App.StoreUnavailableException e) when (attempt < 5)
+            {
+                log.LogInformation("Reading an announcement for {Channel} failed ({Error}); trying again", key, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1 << attempt), time, stop);
+            }
+        }
     }
 
     private async Task MarkAsync(OutboundItem.Kept kept, int sent, CancellationToken stop)
@@ -115,10 +164,12 @@ internal sealed class OutboundWorker(OutboundQueue queue, OutboundSender sender,
                         if (!lane.Reader.TryRead(out item))
                         {
                             _lanes.Remove(key);
+                            _backlog.Remove(key);
                             return;
                         }
                     }
                 }
+                lock (_gate) _backlog[key] = Math.Max(0, _backlog.GetValueOrDefault(key) - 1);
                 if (item is OutboundItem.Kept kept)
                 {
                     await SendKeptAsync(key, kept, stop);

@@ -23,7 +23,7 @@ public sealed class OutboundHost
 /// queues here the stored posts of hosts that went silent (killed, crashed, redeployed). A clean stop ends the
 /// heartbeat at once, so the posts this host could not send are adopted without waiting for the lease to run out.
 /// </summary>
-internal sealed class PostHandoverWorker(OutboundHost host, OutboundQueue queue, SlackReplies replies,
+internal sealed class PostHandoverWorker(OutboundHost host, OutboundQueue queue,
     IOptions<OutboxOptions> options, TimeProvider time, ILogger<PostHandoverWorker> log, PostHandover? handover = null, IRecoveryStore? store = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,6 +78,6 @@ internal sealed class PostHandoverWorker(OutboundHost host, OutboundQueue queue,
             await handover!.DropAsync(posts, ct);
             return;
         }
-        queue.Enqueue(replies.Kept(r.Channel.Tenant, r.Address ?? r.Channel.Conversation, r.Channel, posts));
+        queue.Enqueue(SlackReplies.Kept(r.Channel.Tenant, r.Address ?? r.Channel.Conversation, r.Channel, posts));
     }
 }

@@ -49,9 +49,11 @@ internal sealed class SlackReplies(OutboundQueue queue, SlackApiClient api, Reco
         return null;
     }
 
-    /// <summary>Stored posts as one queue item: its steps are rendered when it is sent, each marked as sent after it.</summary>
-    public OutboundItem.Kept Kept(string team, string channel, Core.Model.ChannelKey key, PendingPosts posts) =>
-        new(team, channel, posts, () => Items(team, channel, key, posts.Replies));
+    /// <summary>Stored posts as one queue item: its messages are rendered when it is sent, each marked as sent after it.</summary>
+    public static OutboundItem.Kept Kept(string team, string channel, Core.Model.ChannelKey key, PendingPosts posts) => new(team, channel, key, posts);
+
+    /// <summary>The messages of stored posts, in the order they are sent.</summary>
+    public IReadOnlyList<OutboundItem> Steps(OutboundItem.Kept kept) => Items(kept.Team, kept.Channel, kept.Key, kept.Posts.Replies);
 
     /// <summary>
     /// The messages for a turn's posts to others: channel posts and card updates in order, then the direct messages
