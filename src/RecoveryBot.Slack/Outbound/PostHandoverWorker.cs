@@ -26,6 +26,8 @@ public sealed class OutboundHost
 internal sealed class PostHandoverWorker(OutboundHost host, OutboundQueue queue,
     IOptions<OutboxOptions> options, TimeProvider time, ILogger<PostHandoverWorker> log, PostHandover? handover = null, IRecoveryStore? store = null) : BackgroundService
 {
+    private static readonly TimeSpan EndWithin = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Without a store for posts (tests of the Slack channel alone) posts are sent from memory only.
@@ -60,9 +62,17 @@ internal sealed class PostHandoverWorker(OutboundHost host, OutboundQueue queue,
     {
         await base.StopAsync(cancellationToken);
         if (handover is null) return;
+        // Bounded: when storage stops with the host (a local run stops everything at once) the stop must not wait on it;
+        // the heartbeat then simply runs out.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(EndWithin);
         try
         {
-            await handover.EndAsync(host.Id, cancellationToken);
+            await handover.EndAsync(host.Id, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogInformation("This host's heartbeat could not be ended within {Limit}; it runs out by itself", EndWithin);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
