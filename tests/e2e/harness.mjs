@@ -173,9 +173,10 @@ export class Stack {
     };
     proc.done = new Promise((ok) => child.once('exit', (code, signal) => {
       proc.exited = true; proc.exitCode = code; proc.signal = signal; this.#procs.delete(proc);
-      setTimeout(() => log.end(), 50);
       ok();
     }));
+    // The exit can come before the last output is read: the log ends when the child's output has (not 50 ms after).
+    child.once('close', () => log.end());
     child.once('error', (e) => { log.write(`spawn error: ${e.message}\n`); proc.exited = true; proc.exitCode = -1; this.#procs.delete(proc); });
     this.#procs.add(proc);
     this.defer(() => proc.stop());

@@ -44,6 +44,8 @@ test('./run from a clean clone: ready, one message answered, Ctrl-C leaves nothi
 
     process.kill(run.pid, 'SIGINT');
     await Promise.race([run.done, new Promise((_, fail) => setTimeout(() => fail(new Error('./run did not exit within 30 s of SIGINT')), 30_000))]);
+    // The exit can be seen before the last lines of its output are in the log: give them a moment.
+    await waitUntil('./run to say it stopped', () => /Stopped\. Data is kept in \.data\//.test(run.tail(20)), { timeoutMs: 5_000, intervalMs: 100 }).catch(() => {});
     assert.match(run.tail(20), /Stopped\. Data is kept in \.data\//);
     await waitUntil('every process ./run started to be gone', () => processesUnder(clone).length === 0, { timeoutMs: 15_000 });
     assert.deepEqual(processesUnder(clone), []);
