@@ -33,7 +33,12 @@ public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time,
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 var existing = await storage.Leases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
-                if (!existing.HasValue) return await TryAddAgainAsync(row, ct) ? ClaimOutcome.Claimed : ClaimOutcome.Running;
+                if (!existing.HasValue)
+                {
+                    // Released meanwhile: insert again (a 409 now means another caller won, see below).
+                    await storage.Leases.AddEntityAsync(row, ct);
+                    return ClaimOutcome.Claimed;
+                }
                 var current = existing.Value!;
                 if (current.GetDateTimeOffset("Until") is { } until && until > time.GetUtcNow())
                 {
@@ -58,12 +63,6 @@ public sealed class TableDeliveryClaims(TableStorage storage, TimeProvider time,
 
     public Task ReleaseAsync(string scope, string id, CancellationToken ct) =>
         Guard(() => storage.Leases.DeleteEntityAsync(Partition(scope), Key(id), ETag.All, ct), ct);
-
-    private async Task<bool> TryAddAgainAsync(TableEntity row, CancellationToken ct)
-    {
-        await storage.Leases.AddEntityAsync(row, ct);
-        return true;
-    }
 
     private static async Task Guard(Func<Task<Response>> call, CancellationToken ct)
     {

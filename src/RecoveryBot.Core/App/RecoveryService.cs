@@ -364,10 +364,11 @@ public sealed class RecoveryService(IRecoveryStore store, TimeProvider time, ISu
     {
         var changes = ctx.Changes();
         if (ctx.Turn.PostsBy is not { } host || outbox is null) return changes;
-        var outgoing = TurnPosts.Outgoing(ctx.Result().Replies);
+        var replies = ctx.Result().Replies;
+        var outgoing = TurnPosts.Outgoing(replies);
         if (outgoing.Count == 0) return changes;
         await outbox.OpenLaneAsync(host, ctx.R.Id, ct);
-        return changes with { Posts = new TurnPosts(host, outgoing) { Announces = outgoing.Count == ctx.Result().Replies.Count ? ctx.Announces : null } };
+        return changes with { Posts = new TurnPosts(host, outgoing) { Announces = outgoing.Count == replies.Count ? ctx.Announces : null } };
     }
 
     /// <summary>A turn that changes nothing but posts to others (a status note): its posts are stored on their own.</summary>
